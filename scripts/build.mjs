@@ -1,0 +1,40 @@
+// One esbuild script, every target: the extension host bundle, the CLI, the host-tier tests
+// and (later) the webview bundles. Type checking is separate (`npm run typecheck`).
+// Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Node-side bundles run in the extension host or in a plain Node process. */
+const nodeTarget = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  // `vscode` is provided by the host; tfjs-node is optional and native, so it is never bundled.
+  external: ['vscode', '@tensorflow/tfjs-node'],
+  logLevel: 'warning',
+};
+
+const targets = [
+  { ...nodeTarget, entryPoints: { extension: 'src/extension.ts' }, outdir: 'out' },
+  { ...nodeTarget, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
+];
+if (!production) {
+  // Tests inside the extension host: mocha stays external (it loads its own files at run time).
+  targets.push({ ...nodeTarget, entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host', external: [...nodeTarget.external, 'mocha'] });
+}
+
+await rm('out', { recursive: true, force: true });
+if (watch) {
+  const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('build: watching for changes');
+} else {
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+  console.log(`build: ${targets.length} bundles written to out/${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs, builds, then runs
+# static checks and the three tiers (unit, extension host, UI). Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+rm -rf .test-results && mkdir -p .test-results
+
+bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+bash scripts/setup-vscode.sh || { echo "0 passed, 1 failed"; exit 1; }
+node scripts/build.mjs || { echo "0 passed, 1 failed"; exit 1; }
+
+# Static checks count as one test each: a type error or a lint error fails the suite.
+node scripts/run-check.mjs typecheck npx tsc -p . --noEmit
+node scripts/run-check.mjs lint npx eslint --max-warnings 0 .
+
+node scripts/run-tier.mjs unit
+node scripts/run-tier.mjs host
+node scripts/run-tier.mjs ui
+
+node scripts/summarize.mjs

@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+/**
+ * Asks where the model goes: a path inside the first workspace folder (an input box, fast to
+ * accept), or a save dialog when no folder is open.
+ */
+export async function chooseModelFile(suggestedName: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    return vscode.window.showSaveDialog({
+      title: 'DeepScope: New Model: save the model module',
+      filters: { TypeScript: ['ts'] },
+      defaultUri: vscode.Uri.file(path.join(process.cwd(), suggestedName)),
+    });
+  }
+  const relative = await vscode.window.showInputBox({
+    title: 'DeepScope: New Model: file',
+    prompt: `Model file, relative to ${folder.name}`,
+    value: `models/${suggestedName}`,
+    ignoreFocusOut: true,
+    validateInput: (text) => validateRelativePath(text),
+  });
+  return relative === undefined ? undefined : vscode.Uri.joinPath(folder.uri, relative.trim());
+}
+
+function validateRelativePath(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.endsWith('.ts')) {
+    return 'The model module is a TypeScript file: end the name with .ts';
+  }
+  if (path.isAbsolute(trimmed) || trimmed.split(/[\\/]/).includes('..')) {
+    return 'Give a path inside the workspace folder.';
+  }
+  return undefined;
+}
+
+/**
+ * Writes the planned files next to the model file. Never replaces a user's file without a
+ * modal confirmation; a data file already holding the same bytes is left as it is.
+ * Returns false when the user declined, in which case nothing was written.
+ */
+export async function writeScaffoldFiles(
+  modelFile: vscode.Uri,
+  files: readonly { relativePath: string; contents: string }[],
+): Promise<boolean> {
+  const folder = vscode.Uri.joinPath(modelFile, '..');
+  const targets = files.map((file) => ({ uri: vscode.Uri.joinPath(folder, file.relativePath), bytes: Buffer.from(file.contents, 'utf8') }));
+  const toReplace: vscode.Uri[] = [];
+  const unchanged = new Set<string>();
+  for (const target of targets) {
+    const existing = await readIfExists(target.uri);
+    if (existing === undefined) {
+      continue;
+    }
+    if (Buffer.compare(existing, target.bytes) === 0) {
+      unchanged.add(target.uri.toString());
+    } else {
+      toReplace.push(target.uri);
+    }
+  }
+  if (toReplace.length > 0) {
+    const names = toReplace.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ');
+    const answer = await vscode.window.showWarningMessage(`${names} already exists. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') {
+      return false;
+    }
+  }
+  for (const target of targets) {
+    if (!unchanged.has(target.uri.toString())) {
+      await vscode.workspace.fs.writeFile(target.uri, target.bytes);
+    }
+  }
+  return true;
+}
+
+async function readIfExists(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      return undefined;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+// Every host-tier suite, in the order they run. Add new suites here.
+import './contributions.test';

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { SCREENSHOTS_DIR } from '../support/paths';
+import { openUiSession, type UiSession } from '../support/uiSession';
+import { acceptQuickInput, runCommand } from '../support/workbench';
+
+let session: UiSession;
+
+before(async () => {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  session = await openUiSession();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('"DeepScope: New Model…" walks through the quick picks and opens a model with the notes\' defaults', async () => {
+  const { page, workspace } = session;
+  await runCommand(page, 'DeepScope: New Model');
+  // Enter at every step keeps the recommended default, as a hurried user would.
+  for (const step of ['data', 'hidden layers', 'activation', 'weight initialisation', 'optimiser', 'learning-rate schedule', 'extras']) {
+    await acceptQuickInput(page, step);
+  }
+  await acceptQuickInput(page, 'file');
+
+  const tab = page.locator('.tabs-container .tab', { hasText: 'spiral-classifier.ts' });
+  await tab.waitFor({ timeout: 30_000 });
+  const file = path.join(workspace, 'models', 'spiral-classifier.ts');
+  assert.ok(existsSync(file), `${file} was not written`);
+  const source = readFileSync(file, 'utf8');
+  assert.match(source, /kernelInitializer: 'heNormal'/);
+  assert.match(source, /activation: 'relu'/);
+  assert.match(source, /tf\.train\.momentum\([^)]*0\.9, true\)/);
+  assert.match(source, /Math\.floor\(epoch \/ \d+\)/, 'step decay schedule');
+  assert.match(source, /export function createModel\(\)/);
+
+  // The editor shows the file a user would read: the He-initialisation comment is on screen.
+  const editorText = page.locator('.editor-instance .view-lines');
+  await editorText.waitFor();
+  assert.match(await editorText.innerText(), /import \* as tf from '@tensorflow\/tfjs'/);
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'new-model.png') });
+});
+
+test('pressing Escape in the middle of "New Model…" writes nothing', async () => {
+  const { page, workspace } = session;
+  const before = listFiles(workspace);
+  await runCommand(page, 'DeepScope: New Model');
+  await acceptQuickInput(page, 'data');
+  await acceptQuickInput(page, 'hidden layers');
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  assert.deepEqual(listFiles(workspace), before);
+});
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+}
