@@ -15,14 +15,18 @@ const nodeTarget = {
   target: 'node20',
   sourcemap: !production,
   minify: production,
-  // `vscode` is provided by the host; tfjs-node is optional and native, so it is never bundled.
-  external: ['vscode', '@tensorflow/tfjs-node'],
+  // `vscode` is provided by the host. tfjs stays a real module so tfjs-node (optional, native) and
+  // the wasm backend register on the same instance the engine and user models use; esbuild is
+  // native too (it bundles user model modules at run time).
+  external: ['vscode', '@tensorflow/*', 'esbuild'],
   logLevel: 'warning',
 };
 
 const targets = [
   { ...nodeTarget, entryPoints: { extension: 'src/extension.ts' }, outdir: 'out' },
   { ...nodeTarget, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
+  // The training process: forked per run by the extension, the CLI and the benchmarks.
+  { ...nodeTarget, entryPoints: { trainingWorker: 'src/engine/worker/trainingWorker.ts' }, outdir: 'out' },
 ];
 if (!production) {
   // Tests inside the extension host: mocha stays external (it loads its own files at run time).

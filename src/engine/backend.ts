@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../shared/trainingData';
+import { EngineError } from './engineError';
+
+export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
+export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'node', 'wasm', 'cpu'];
+
+/**
+ * Picks the fastest backend available: tfjs-node (native TensorFlow) when installed, else
+ * WebAssembly, else plain JavaScript. tfjs-node is optional (its install downloads
+ * libtensorflow), so its absence is normal; an explicit `node` request that cannot be met is an error.
+ */
+export async function selectBackend(preference: BackendPreference): Promise<BackendName> {
+  // The cpu backend prints an "install tfjs-node" banner on stdout; DeepScope reports the backend itself.
+  tf.env().set('PROD', true);
+  const order: BackendName[] =
+    preference === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [preference === 'node' ? 'tensorflow' : preference];
+  const failures: string[] = [];
+  for (const name of order) {
+    const reason = await tryBackend(name);
+    if (reason === undefined) {
+      return name;
+    }
+    failures.push(`${name}: ${reason}`);
+  }
+  throw new EngineError('backend', `The ${preference} backend is not available (${failures.join('; ')}).`);
+}
+
+async function tryBackend(name: BackendName): Promise<string | undefined> {
+  try {
+    if (name === 'tensorflow') {
+      // Registers the 'tensorflow' backend on the same tfjs-core instance (npm dedupes it).
+      require('@tensorflow/tfjs-node');
+    } else if (name === 'wasm') {
+      require('@tensorflow/tfjs-backend-wasm');
+    }
+    const ok = await tf.setBackend(name);
+    await tf.ready();
+    return ok && tf.getBackend() === name ? undefined : 'failed to initialise';
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return /Cannot find module/.test(message) ? 'not installed' : message;
+  }
+}

@@ -1,0 +1,150 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LayerProbe, ProbeFrame, WeightProbe } from '../../shared/trainingData';
+import { describeDistribution, describeValues, saturationOf } from './distribution';
+import { activationOf, preActivationFn } from './layerMath';
+
+type Layer = tf.layers.Layer;
+
+interface Watched {
+  readonly layer: Layer;
+  readonly outputIndex: number;
+  /** Index of the layer's input among the probe outputs, when a pre-activation is computed. */
+  readonly inputIndex?: number;
+}
+
+/**
+ * Looks inside a model on a fixed probe batch: per watched layer, activations (and
+ * pre-activations), weight and gradient distributions, and the update ratio ||ΔW|| / ||W|| of
+ * the step just taken. One forward + backward pass per probe, in training mode (batch statistics,
+ * dropout on) so it sees what training sees; batch-norm running statistics are restored after.
+ */
+export class ModelProbe {
+  private readonly probeModel: tf.LayersModel;
+  private readonly watched: readonly Watched[];
+  /** Index of the model's own output among the probe outputs (the loss needs it). */
+  private readonly finalIndex: number;
+  private before: Map<string, tf.Tensor> | undefined;
+
+  constructor(
+    private readonly model: tf.LayersModel,
+    watchedNames: readonly string[],
+    private readonly x: tf.Tensor,
+    private readonly y: tf.Tensor,
+  ) {
+    // tfjs rejects a tensor listed twice (a layer's input is often the previous layer's output).
+    const outputs: tf.SymbolicTensor[] = [];
+    const add = (tensor: tf.SymbolicTensor): number => {
+      const existing = outputs.indexOf(tensor);
+      return existing >= 0 ? existing : outputs.push(tensor) - 1;
+    };
+    this.watched = model.layers
+      .filter((layer) => watchedNames.includes(layer.name))
+      .map((layer) => ({
+        layer,
+        outputIndex: add(single(layer.output)),
+        inputIndex: preActivationFn(layer) ? add(single(layer.input)) : undefined,
+      }));
+    this.finalIndex = add(single(model.outputs[0]));
+    this.probeModel = tf.model({ inputs: model.inputs, outputs });
+  }
+
+  /** Call before the optimiser step whose update ratio should be measured. */
+  snapshotWeights(): void {
+    this.releaseSnapshot();
+    this.before = new Map(this.trainableVariables().map((variable) => [variable.name, variable.clone()]));
+  }
+
+  /** Everything the dashboard and the diagnosis read, for the model as it is now. */
+  measure(step: number, epoch: number): ProbeFrame {
+    const saved = this.model.nonTrainableWeights.map((weight) => weight.read().clone());
+    const variables = this.trainableVariables();
+    const lossFn = compiledLoss(this.model);
+    let outputs: tf.Tensor[] = [];
+    const { grads, value } = tf.variableGrads(() => {
+      const result = this.probeModel.apply(this.x, { training: true }) as tf.Tensor | tf.Tensor[];
+      outputs = (Array.isArray(result) ? result : [result]).map((tensor) => tf.keep(tensor));
+      return tf.mean(lossFn(this.y, outputs[this.finalIndex])) as tf.Scalar;
+    }, variables.length > 0 ? variables : undefined);
+    value.dispose();
+    this.model.nonTrainableWeights.forEach((weight, i) => weight.write(saved[i]));
+    saved.forEach((tensor) => tensor.dispose());
+    try {
+      const layers = this.watched.map((watched) => this.describeLayer(watched, outputs, grads));
+      return { step, epoch, layers };
+    } finally {
+      tf.dispose(outputs);
+      tf.dispose(grads);
+      this.releaseSnapshot();
+    }
+  }
+
+  dispose(): void {
+    this.releaseSnapshot();
+    // The probe model shares the real model's layers and weights: nothing of its own to free.
+  }
+
+  private describeLayer(watched: Watched, outputs: tf.Tensor[], grads: tf.NamedTensorMap): LayerProbe {
+    const { layer } = watched;
+    const activations = describeDistribution(outputs[watched.outputIndex], saturationOf(activationOf(layer)));
+    let preActivations;
+    const pre = preActivationFn(layer);
+    if (pre && watched.inputIndex !== undefined) {
+      const input = outputs[watched.inputIndex];
+      const value = tf.tidy(() => pre(input));
+      preActivations = describeValues(value);
+      value.dispose();
+    }
+    const weights = layer.trainableWeights.map((weight) => this.describeWeight(weight.read() as tf.Variable, grads[(weight.read() as tf.Variable).name]));
+    return { layer: layer.name, activations, preActivations, weights };
+  }
+
+  private describeWeight(variable: tf.Variable, gradient: tf.Tensor | undefined): WeightProbe {
+    const previous = this.before?.get(variable.name);
+    const [norm, gradNorm, gradMeanAbs, updateRatio] = tf.tidy(() => {
+      const scalars = [
+        variable.norm(),
+        gradient ? gradient.norm() : tf.scalar(Number.NaN),
+        gradient ? gradient.abs().mean() : tf.scalar(Number.NaN),
+        previous ? variable.sub(previous).norm().div(previous.norm()) : tf.scalar(Number.NaN),
+      ];
+      return Array.from(tf.stack(scalars).dataSync());
+    });
+    return {
+      name: variable.name,
+      shape: variable.shape,
+      values: describeValues(variable),
+      norm,
+      gradient: gradient ? { norm: gradNorm, meanAbs: gradMeanAbs, stats: describeValues(gradient) } : undefined,
+      // A ratio to a (near-)zero norm, e.g. a freshly zero-initialised bias, says nothing.
+      updateRatio: previous && Number.isFinite(updateRatio) && norm > 1e-6 ? updateRatio : undefined,
+    };
+  }
+
+  private trainableVariables(): tf.Variable[] {
+    return this.watched.flatMap(({ layer }) => layer.trainableWeights.map((weight) => weight.read() as tf.Variable));
+  }
+
+  private releaseSnapshot(): void {
+    if (this.before) {
+      tf.dispose([...this.before.values()]);
+      this.before = undefined;
+    }
+  }
+}
+
+/**
+ * The loss the model was compiled with. A Sequential compiles an inner functional model (its
+ * private `model` field in tfjs 4.22) and keeps the loss functions there.
+ */
+function compiledLoss(model: tf.LayersModel): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
+  const inner = model instanceof tf.Sequential ? (model as unknown as { model: tf.LayersModel }).model : model;
+  const loss = inner.lossFunctions[0];
+  if (!loss) {
+    throw new Error('the model must be compiled before it is probed');
+  }
+  return loss;
+}
+
+function single(tensor: tf.SymbolicTensor | tf.SymbolicTensor[]): tf.SymbolicTensor {
+  return Array.isArray(tensor) ? tensor[0] : tensor;
+}

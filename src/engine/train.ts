@@ -1,0 +1,229 @@
+import * as tf from '@tensorflow/tfjs';
+import * as path from 'node:path';
+import type { EpochRecord, LayerInfo, ProbeFrame, RunStart } from '../shared/trainingData';
+import { selectBackend, type BackendPreference } from './backend';
+import { EngineError, errorMessage, type SourceLocation } from './engineError';
+import { loadModelModule, type Dataset, type ModelModule } from './module/loadModelModule';
+import { findExportLine } from './module/sourceIndex';
+import { describeLayer } from './probes/layerMath';
+import { ModelProbe } from './probes/modelProbe';
+import { currentLearningRate, disposeOptimizer, readTrainingConfig, setLearningRate, type TrainingConfig } from './trainingConfig';
+import { validateDataset } from './validateDataset';
+
+export interface TrainOptions {
+  readonly file: string;
+  /** Text of the module when it differs from the file on disk (an unsaved editor). */
+  readonly contents?: string;
+  readonly backend: BackendPreference;
+  /** Overrides `training.epochs`. */
+  readonly epochs?: number;
+  /** Probe every N optimiser steps (and at the last step of each epoch). */
+  readonly probeEverySteps: number;
+  /** Layer names to probe; all layers when absent. */
+  readonly watchLayers?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+export interface TrainListener {
+  onStart?(start: RunStart): void;
+  onBatch?(step: number, epoch: number, loss: number): void;
+  onProbe?(frame: ProbeFrame): void;
+  onEpoch?(record: EpochRecord): void;
+}
+
+export interface RunSummary {
+  readonly start: RunStart;
+  readonly history: readonly EpochRecord[];
+  readonly cancelled: boolean;
+}
+
+/** Samples the probe looks at: small, fixed, so probes cost little and are comparable over time. */
+const PROBE_SAMPLES = 128;
+
+/**
+ * Trains a model module: loads it, checks its data, fits it with the schedule's learning rate
+ * each epoch, probes its layers, and frees every tensor it created, whatever happens.
+ */
+export async function train(options: TrainOptions, listener: TrainListener = {}): Promise<RunSummary> {
+  const backend = await selectBackend(options.backend);
+  const file = path.resolve(options.file);
+  const baseline = tf.memory().numTensors;
+  const module = await loadModelModule(file, options.contents);
+  const where = (name: string): SourceLocation => ({ file, line: findExportLine(module.source, name) ?? 1, column: 1 });
+  const config = readTrainingConfig(module.training, where('training'), { epochs: options.epochs });
+
+  const owned: tf.TensorContainer[] = [];
+  let model: tf.LayersModel | undefined;
+  let optimizer: tf.Optimizer | undefined;
+  let probe: ModelProbe | undefined;
+  try {
+    model = createModel(module, where('createModel'));
+    const data = validateDataset(await loadData(module, owned), model, where('loadData'));
+    optimizer = config.optimizer();
+    compile(model, config, optimizer, where('training'));
+    const layers = model.layers.filter((layer) => layer.getClassName() !== 'InputLayer').map(describeLayer);
+    const watched = chooseWatched(layers, options.watchLayers);
+    const probeCount = Math.min(PROBE_SAMPLES, data.x.shape[0]);
+    const [probeX, probeY] = [data.x.slice(0, probeCount), data.y.slice(0, probeCount)];
+    owned.push(probeX, probeY);
+    probe = new ModelProbe(model, watched, probeX, probeY);
+
+    const trainSamples = data.validation ? data.x.shape[0] : Math.floor(data.x.shape[0] * (1 - config.validationSplit));
+    const stepsPerEpoch = Math.ceil(trainSamples / config.batchSize);
+    const start: RunStart = { backend, modelFile: file, epochs: config.epochs, stepsPerEpoch, layers, watchedLayers: watched };
+    listener.onStart?.(start);
+    const history = await fit(model, data, config, optimizer, probe, start, options, listener, where('training'));
+    return { start, history, cancelled: options.signal?.aborted ?? false };
+  } finally {
+    probe?.dispose();
+    model?.dispose();
+    if (optimizer) disposeOptimizer(optimizer);
+    tf.dispose(owned);
+    const leaked = tf.memory().numTensors - baseline;
+    if (leaked > 0) {
+      // Tensors the user's code created outside loadData()/createModel() and never freed.
+      process.emitWarning(`${leaked} tensor(s) created by the model module were not disposed`);
+    }
+  }
+}
+
+function createModel(module: ModelModule, where: SourceLocation): tf.LayersModel {
+  // A tensor scope frees the temporaries createModel() makes; the weights are variables and stay.
+  tf.engine().startScope();
+  let model: unknown;
+  try {
+    model = module.call('createModel', () => module.createModel());
+  } finally {
+    tf.engine().endScope();
+  }
+  if (!(model instanceof tf.LayersModel)) {
+    throw new EngineError('missing-export', 'createModel() must return a tf.LayersModel (tf.sequential() or tf.model())', where);
+  }
+  return model;
+}
+
+/** Runs loadData() in a tensor scope: intermediate tensors are freed, the returned ones recorded as owned. */
+async function loadData(module: ModelModule, owned: tf.TensorContainer[]): Promise<unknown> {
+  tf.engine().startScope();
+  let result: unknown;
+  try {
+    result = await module.call('loadData', () => module.loadData());
+  } finally {
+    tf.engine().endScope(isContainer(result) ? result : undefined);
+  }
+  if (isContainer(result)) {
+    owned.push(result);
+  }
+  return result;
+}
+
+function isContainer(value: unknown): value is tf.TensorContainer {
+  return typeof value === 'object' && value !== null;
+}
+
+function compile(model: tf.LayersModel, config: TrainingConfig, optimizer: tf.Optimizer, where: SourceLocation): void {
+  try {
+    model.compile({ optimizer, loss: config.loss, metrics: [...config.metrics] });
+  } catch (error) {
+    throw new EngineError('config', `Compiling the model failed: ${errorMessage(error)}`, where);
+  }
+}
+
+function chooseWatched(layers: readonly LayerInfo[], requested: readonly string[] | undefined): string[] {
+  const names = layers.map((layer) => layer.name);
+  if (!requested || requested.length === 0) {
+    return names;
+  }
+  const unknown = requested.filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new EngineError('config', `No layer named ${unknown.join(', ')}; the model's layers are ${names.join(', ')}`);
+  }
+  return names.filter((name) => requested.includes(name));
+}
+
+async function fit(
+  model: tf.LayersModel,
+  data: Dataset,
+  config: TrainingConfig,
+  optimizer: tf.Optimizer,
+  probe: ModelProbe,
+  start: RunStart,
+  options: TrainOptions,
+  listener: TrainListener,
+  where: SourceLocation,
+): Promise<EpochRecord[]> {
+  const history: EpochRecord[] = [];
+  let step = 0;
+  let epochLr = currentLearningRate(optimizer);
+  const isProbeStep = (batch: number): boolean => step % options.probeEverySteps === 0 || batch === start.stepsPerEpoch - 1;
+  try {
+    await model.fit(data.x, data.y, {
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      shuffle: config.shuffle,
+      validationData: data.validation ? [data.validation.x, data.validation.y] : undefined,
+      validationSplit: data.validation ? undefined : config.validationSplit || undefined,
+      verbose: 0,
+      // Yield to the event loop after each batch, so a cancel message is handled within one batch.
+      yieldEvery: 'batch',
+      callbacks: {
+        onEpochBegin: async (epoch) => {
+          if (config.learningRate) {
+            epochLr = scheduledRate(config.learningRate, epoch, where);
+            setLearningRate(optimizer, epochLr);
+          }
+        },
+        onBatchBegin: async (batch) => {
+          if (isProbeStep(batch)) probe.snapshotWeights();
+        },
+        onBatchEnd: async (batch, logs) => {
+          const epoch = history.length;
+          listener.onBatch?.(step, epoch, logs?.loss ?? Number.NaN);
+          if (isProbeStep(batch)) listener.onProbe?.(probe.measure(step, epoch));
+          step += 1;
+          if (options.signal?.aborted) model.stopTraining = true;
+        },
+        onEpochEnd: async (epoch, logs) => {
+          const record = epochRecord(epoch, epochLr, logs ?? {});
+          history.push(record);
+          listener.onEpoch?.(record);
+        },
+      },
+    });
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    throw new EngineError('training', `Training failed: ${errorMessage(error)}`, where);
+  }
+  return history;
+}
+
+function scheduledRate(schedule: (epoch: number) => number, epoch: number, where: SourceLocation): number {
+  let rate: unknown;
+  try {
+    rate = schedule(epoch);
+  } catch (error) {
+    throw new EngineError('config', `training.learningRate(${epoch}) threw: ${errorMessage(error)}`, where);
+  }
+  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+    throw new EngineError('config', `training.learningRate(${epoch}) returned ${String(rate)}; it must be a positive number`, where);
+  }
+  return rate;
+}
+
+function epochRecord(epoch: number, lr: number, logs: tf.Logs): EpochRecord {
+  const metrics: Record<string, number> = {};
+  const valMetrics: Record<string, number> = {};
+  for (const [key, value] of Object.entries(logs)) {
+    if (key === 'loss' || key === 'val_loss') continue;
+    if (key.startsWith('val_')) valMetrics[key.slice(4)] = value;
+    else metrics[key] = value;
+  }
+  return {
+    epoch,
+    loss: logs.loss ?? Number.NaN,
+    lr,
+    metrics,
+    valLoss: logs.val_loss,
+    valMetrics: Object.keys(valMetrics).length > 0 ? valMetrics : undefined,
+  };
+}

@@ -1,0 +1,22 @@
+import type { EpochRecord, ProbeFrame, RunStart } from '../../shared/trainingData';
+import type { EngineErrorKind, SourceLocation } from '../engineError';
+import type { TrainOptions } from '../train';
+
+/** Messages from the parent (extension host, CLI, bench) to the training process. */
+export type ToWorker = { readonly type: 'train'; readonly options: WorkerTrainOptions } | { readonly type: 'cancel' };
+
+export type WorkerTrainOptions = Omit<TrainOptions, 'signal'>;
+
+/** Messages from the training process. Typed arrays survive: the channel uses 'advanced' serialization. */
+export type FromWorker =
+  | { readonly type: 'start'; readonly start: RunStart }
+  | { readonly type: 'batch'; readonly step: number; readonly epoch: number; readonly loss: number }
+  | { readonly type: 'probe'; readonly frame: ProbeFrame }
+  | { readonly type: 'epoch'; readonly record: EpochRecord }
+  | { readonly type: 'done'; readonly cancelled: boolean; readonly leakedTensors: number }
+  | {
+      readonly type: 'error';
+      readonly kind: EngineErrorKind | 'internal';
+      readonly message: string;
+      readonly location?: SourceLocation;
+    };

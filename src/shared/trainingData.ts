@@ -1,0 +1,93 @@
+/**
+ * What a training run reports: the engine produces it, the extension host relays it, the
+ * dashboard and the diagnosis read it. Plain data only (typed arrays for bins), no `vscode`,
+ * no tfjs: it crosses the process boundary and the webview boundary as is.
+ */
+
+/** Equal-width bins between `min` and `max`. */
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  readonly counts: Float32Array;
+}
+
+/** TensorBoard's distribution percentiles (±0, 1, 1.5, 2 σ of a normal, and the extremes). */
+export const DISTRIBUTION_PERCENTILES = [0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100] as const;
+
+export interface DistributionStats {
+  readonly count: number;
+  readonly mean: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Fraction of exact zeros (dead ReLU outputs, dropped units, zero gradients). */
+  readonly zeroFraction: number;
+  readonly histogram: Histogram;
+  /** Values at DISTRIBUTION_PERCENTILES, estimated from the histogram. */
+  readonly percentiles: Float32Array;
+}
+
+export interface ActivationStats extends DistributionStats {
+  /** |tanh| > 0.99, sigmoid < 0.01 or > 0.99; 0 for activations that do not saturate. */
+  readonly saturatedFraction: number;
+}
+
+export interface WeightProbe {
+  /** The variable's name in the model, e.g. `dense_Dense1/kernel`. */
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly values: DistributionStats;
+  readonly norm: number;
+  readonly gradient?: {
+    readonly norm: number;
+    readonly meanAbs: number;
+    readonly stats: DistributionStats;
+  };
+  /** ||ΔW|| / ||W|| over one optimiser step (≈1e-3 is healthy); absent on the first probe. */
+  readonly updateRatio?: number;
+}
+
+export interface LayerProbe {
+  readonly layer: string;
+  readonly activations: ActivationStats;
+  /** Input of the activation function, for layers that have one (dense, conv). */
+  readonly preActivations?: DistributionStats;
+  readonly weights: readonly WeightProbe[];
+}
+
+/** All watched layers at one step, in network order. */
+export interface ProbeFrame {
+  readonly step: number;
+  readonly epoch: number;
+  readonly layers: readonly LayerProbe[];
+}
+
+export interface LayerInfo {
+  readonly name: string;
+  readonly className: string;
+  /** e.g. `relu`, `tanh`, `linear`; absent when the layer has no activation. */
+  readonly activation?: string;
+  readonly outputShape: readonly (number | null)[];
+  readonly paramCount: number;
+}
+
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly loss: number;
+  /** Learning rate used during this epoch. */
+  readonly lr: number;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly valLoss?: number;
+  readonly valMetrics?: Readonly<Record<string, number>>;
+}
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface RunStart {
+  readonly backend: BackendName;
+  readonly modelFile: string;
+  readonly epochs: number;
+  readonly stepsPerEpoch: number;
+  readonly layers: readonly LayerInfo[];
+  readonly watchedLayers: readonly string[];
+}
