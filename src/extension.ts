@@ -1,9 +1,18 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { TrainingController } from './training/trainingController';
+
+/** What `activate` returns to other extensions (and to DeepScope's own host tests). */
+export interface DeepScopeApi {
+  /** Fires when a training run starts. */
+  readonly onDidStartTraining: vscode.Event<unknown>;
+}
 
 /** Thin on purpose: each feature registers itself and returns one disposable. */
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(registerCommands(context));
+export function activate(context: vscode.ExtensionContext): DeepScopeApi {
+  const training = new TrainingController();
+  context.subscriptions.push(training, registerCommands({ training }));
+  return { onDidStartTraining: training.onDidStartSession };
 }
 
 export function deactivate(): void {

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandSpec } from './commandTable';
+import { COMMAND_IDS, createCommands, type CommandSpec, type Services } from './commandTable';
 
 /** Registers the whole command table in one loop, each command behind its trust check. */
-export function registerCommands(context: vscode.ExtensionContext): vscode.Disposable {
+export function registerCommands(services: Services): vscode.Disposable {
+  const commands = createCommands(services);
   return vscode.Disposable.from(
-    ...COMMANDS.map((spec) =>
-      vscode.commands.registerCommand(spec.id, (...args: unknown[]) => runGuarded(spec, context, args)),
-    ),
+    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runGuarded(commands[id], args))),
   );
 }
 
-async function runGuarded(spec: CommandSpec, context: vscode.ExtensionContext, args: unknown[]): Promise<unknown> {
+async function runGuarded(spec: CommandSpec, args: unknown[]): Promise<unknown> {
   if (spec.requiresTrust && !vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
       'DeepScope runs the code of this workspace for this command, so it needs a trusted workspace (Restricted Mode is on).',
@@ -18,7 +17,7 @@ async function runGuarded(spec: CommandSpec, context: vscode.ExtensionContext, a
     return undefined;
   }
   try {
-    return await spec.run(context, ...args);
+    return await spec.run(...args);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`DeepScope: ${message}`);

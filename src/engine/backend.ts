@@ -30,8 +30,11 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
   try {
     if (name === 'tensorflow') {
       // Registers the 'tensorflow' backend on the same tfjs-core instance (npm dedupes it).
+      // A run-time require: the package is optional and may be absent.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@tensorflow/tfjs-node');
     } else if (name === 'wasm') {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@tensorflow/tfjs-backend-wasm');
     }
     const ok = await tf.setBackend(name);

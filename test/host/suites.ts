@@ -1,2 +1,3 @@
 // Every host-tier suite, in the order they run. Add new suites here.
 import './contributions.test';
+import './training.test';

@@ -14,6 +14,8 @@ const TEST_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'workbench.colorTheme': 'Default Dark Modern',
+  // VS Code for the web saves after a delay by default: tests must not write the files they edit.
+  'files.autoSave': 'off',
 };
 
 export interface CodeServer {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ACTIVATIONS, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES, defaultOptions } from '../../scaffold/choices';
+import { describeOptions } from '../../scaffold/describe';
 import { parseDropoutRate, parseHiddenUnits } from '../../scaffold/parseNumbers';
 import { planScaffold } from '../../scaffold/plan';
 import type { CsvSource, ScaffoldOptions, Task, TemplateName } from '../../scaffold/scaffoldOptions';
@@ -29,7 +30,7 @@ export async function runNewModel(): Promise<vscode.Uri | undefined> {
   }
   const editor = await vscode.window.showTextDocument(modelFile);
   void vscode.window.showInformationMessage(
-    `DeepScope wrote ${path.basename(modelFile.fsPath)} with ${describe(scaffold)}. Each default is explained in a comment next to it.`,
+    `DeepScope wrote ${path.basename(modelFile.fsPath)}: ${describeOptions(scaffold)}. Each default is explained in a comment next to it.`,
   );
   return editor.document.uri;
 }
@@ -124,12 +125,4 @@ function suggestedFileName(options: ScaffoldOptions): string {
 
 function taskLabel(task: Task): string {
   return task === 'classification' ? 'Classification' : 'Regression';
-}
-
-function describe(options: ScaffoldOptions): string {
-  const activation = ACTIVATIONS.find((choice) => choice.value === options.activation)?.label ?? options.activation;
-  const init = INITIALIZERS.find((choice) => choice.value === options.initializer)?.label ?? options.initializer;
-  const optimizer = OPTIMIZERS.find((choice) => choice.value === options.optimizer)?.label ?? options.optimizer;
-  const schedule = SCHEDULES.find((choice) => choice.value === options.schedule)?.label ?? options.schedule;
-  return `${activation}, ${init}, ${optimizer} and ${schedule}`;
 }

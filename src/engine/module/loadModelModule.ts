@@ -72,6 +72,8 @@ async function readSource(file: string): Promise<string> {
 /** Runs the bundle like Node runs a CommonJS file, but with DeepScope's tfjs for `@tensorflow/*`. */
 function evaluate(bundle: BundledModule, file: string): Record<string, unknown> {
   const userRequire = createRequire(file);
+  // `@tensorflow/*` resolves from DeepScope's own modules, everything else from the user's folder.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const requireForModule = (id: string): unknown => (id.startsWith('@tensorflow/') ? require(id) : userRequire(id));
   const module = { exports: {} as Record<string, unknown> };
   try {

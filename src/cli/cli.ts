@@ -1,0 +1,56 @@
+/**
+ * `deepscope <command>`: the command table and the dispatcher. A new command (train, diagnose, lab) is one
+ * file exporting a CliCommand plus one line in COMMANDS.
+ */
+import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { newCommand } from './newCommand';
+import { trainCommand } from './trainCommand';
+
+const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand];
+
+function overview(): string {
+  const rows = [...COMMANDS.map((c) => [c.usage, c.summary]), ['help [command]', 'Show the help of a command']];
+  const width = Math.max(...rows.map(([usage]) => (usage ?? '').length));
+  return [
+    'deepscope: scaffold, train and look inside TensorFlow.js models, with explanations from the lecture notes.',
+    '',
+    'Usage: deepscope <command> [options]',
+    '',
+    'Commands:',
+    ...rows.map(([usage, summary]) => `  ${(usage ?? '').padEnd(width)}  ${summary ?? ''}`),
+    '',
+    'Run "deepscope help <command>" for its options.',
+  ].join('\n');
+}
+
+function findCommand(name: string): CliCommand {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    const known = [...COMMANDS.map((c) => c.name), 'help'].join(', ');
+    throw new UsageError(`unknown command "${name}" (commands: ${known})`);
+  }
+  return command;
+}
+
+function help(args: readonly string[], io: CliIo): number {
+  if (args.length > 1) throw new UsageError('help takes at most one command name');
+  io.out(args[0] === undefined || args[0] === 'help' ? overview() : findCommand(args[0]).help());
+  return EXIT_OK;
+}
+
+/** Runs `deepscope <argv…>` and returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h') return help([], io);
+    if (name === 'help') return help(args, io);
+    const command = findCommand(name);
+    if (args.includes('--help') || args.includes('-h')) return help([command.name], io);
+    return await command.run(args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const prefix = name !== undefined && COMMANDS.some((c) => c.name === name) ? `deepscope ${name}` : 'deepscope';
+    io.err(`${prefix}: ${message.split('\n')[0]}`);
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
+  }
+}
