@@ -7,15 +7,27 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.locator('.part.activitybar, .activitybar').first().waitFor({ timeout: 60_000 });
 }
 
-/** F1, the command's title, Enter: what a user does in the command palette. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 400, y: 5 } }).catch(() => undefined);
-  await page.keyboard.press('F1');
+/**
+ * F1, the command's title, Enter: what a user does in the command palette. Right after the
+ * window opens, extensions may not have registered their commands yet and the palette lists
+ * what it knew when it opened: close it and look again until the command shows up.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 30_000 });
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { SCREENSHOTS_DIR } from '../support/paths';
+import { REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { acceptQuickInput, runCommand } from '../support/workbench';
 
@@ -32,16 +33,25 @@ test('"DeepScope: New Model…" walks through the quick picks and opens a model 
   const file = path.join(workspace, 'models', 'spiral-classifier.ts');
   assert.ok(existsSync(file), `${file} was not written`);
   const source = readFileSync(file, 'utf8');
-  assert.match(source, /kernelInitializer: 'heNormal'/);
+  assert.match(source, /kernelInitializer: tf\.initializers\.heNormal\(/);
   assert.match(source, /activation: 'relu'/);
   assert.match(source, /tf\.train\.momentum\([^)]*0\.9, true\)/);
-  assert.match(source, /Math\.floor\(epoch \/ \d+\)/, 'step decay schedule');
+  assert.match(source, /Math\.pow\(0\.5, Math\.floor\(epoch \/ DROP_EVERY\)\)/, 'step decay schedule');
   assert.match(source, /export function createModel\(\)/);
+
+  // The written model trains (one epoch, through the CLI on the same engine).
+  const run = JSON.parse(
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'deepscope.js'), 'train', file, '--epochs', '1', '--json'], { encoding: 'utf8' }),
+  ) as { history: { loss: number }[] };
+  assert.equal(run.history.length, 1);
+  assert.ok(Number.isFinite(run.history[0].loss));
 
   // The editor shows the file a user would read: the He-initialisation comment is on screen.
   const editorText = page.locator('.editor-instance .view-lines');
   await editorText.waitFor();
-  assert.match(await editorText.innerText(), /import \* as tf from '@tensorflow\/tfjs'/);
+  // Monaco renders spaces as non-breaking spaces.
+  const shown = (await editorText.innerText()).replace(/\u00a0/g, ' ');
+  assert.match(shown, /import \* as tf from '@tensorflow\/tfjs'/);
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'new-model.png') });
 });
 
