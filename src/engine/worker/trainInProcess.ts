@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { EngineError } from '../engineError';
 import type { RunSummary, TrainListener } from '../train';
@@ -19,6 +20,8 @@ export interface ProcessRunSummary extends RunSummary {
 /** If the process has not stopped this long after a cancel, it is killed. */
 const CANCEL_GRACE_MS = 10_000;
 const STDERR_TAIL_CHARS = 4_000;
+/** Unix nice value of the training process (19 is the lowest priority). */
+const TRAINING_PRIORITY = 10;
 
 /**
  * Trains in a separate Node process (never on the caller's thread: tfjs ops are synchronous and
@@ -108,10 +111,20 @@ function forkWorker(maxMemoryMb: number): ChildProcess {
   const fromSource = __filename.endsWith('.ts');
   const script = fromSource ? path.join(__dirname, 'trainingWorker.ts') : path.join(__dirname, 'trainingWorker.js');
   const execArgv = [`--max-old-space-size=${maxMemoryMb}`, ...(fromSource ? ['--import', 'tsx'] : [])];
-  return fork(script, [], {
+  const child = fork(script, [], {
     execArgv,
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
+  // Training takes a whole core for minutes; a lower priority keeps the editor (the parent)
+  // first in line when cores are scarce. Best effort: not every platform allows it.
+  if (child.pid !== undefined) {
+    try {
+      os.setPriority(child.pid, TRAINING_PRIORITY);
+    } catch {
+      // keep the default priority
+    }
+  }
+  return child;
 }

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: what DeepScope's training costs, measured side by side in one run.
+ * - plain `model.fit` vs DeepScope's training with default probes, same backend, same reference
+ *   model (MLP 784-256-128-10, batch 128, synthetic data): steps/s and their ratio (target ≤ 1.05);
+ * - steps/s of plain fit on every backend available here;
+ * - the longest event-loop stall of a host process while a training process runs (target < 50 ms),
+ *   as the extension host sees it: it only receives the training process's messages.
+ * Writes bench/results.json: { overheadRatio, stepsPerSec: { <backend>: n }, hostMaxStallMs }.
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../src/engine/backend';
+import { loadModelModule } from '../src/engine/module/loadModelModule';
+import { train } from '../src/engine/train';
+import { disposeOptimizer } from '../src/engine/trainingConfig';
+import { trainInProcess } from '../src/engine/worker/trainInProcess';
+import type { BackendName } from '../src/shared/trainingData';
+import { DEFAULT_PROBE_EVERY_STEPS } from '../src/cli/trainArgs';
+
+const MODEL = path.join(__dirname, 'models', 'referenceMlp.ts');
+const REPEATS = 3;
+
+/** Steps per second over the steps after the first (the first includes tfjs's warm-up). */
+function stepsPerSecond(batchEnds: number[]): number {
+  const steps = batchEnds.length - 1;
+  return steps / ((batchEnds[batchEnds.length - 1] - batchEnds[0]) / 1000);
+}
+
+async function plainFit(maxSteps = Infinity): Promise<number> {
+  const module = await loadModelModule(MODEL);
+  const model = module.createModel();
+  const data = await module.loadData();
+  const optimizer = tf.train.momentum(0.01, 0.9, true);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const ends: number[] = [];
+  await model.fit(data.x, data.y, {
+    epochs: 2,
+    batchSize: 128,
+    verbose: 0,
+    callbacks: {
+      onBatchEnd: async () => {
+        ends.push(performance.now());
+        if (ends.length >= maxSteps) model.stopTraining = true;
+      },
+    },
+  });
+  model.dispose();
+  disposeOptimizer(optimizer);
+  tf.dispose([data.x, data.y]);
+  return stepsPerSecond(ends);
+}
+
+async function deepScopeFit(backend: BackendName): Promise<number> {
+  const ends: number[] = [];
+  await train(
+    { file: MODEL, backend: backend === 'tensorflow' ? 'node' : backend, probeEverySteps: DEFAULT_PROBE_EVERY_STEPS },
+    { onBatch: () => ends.push(performance.now()) },
+  );
+  return stepsPerSecond(ends);
+}
+
+async function hostMaxStall(): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  await trainInProcess({ file: MODEL, backend: 'auto', probeEverySteps: DEFAULT_PROBE_EVERY_STEPS }, {});
+  histogram.disable();
+  return histogram.max / 1e6;
+}
+
+async function main(): Promise<void> {
+  const backend = await selectBackend('auto');
+  console.log(`Reference model: MLP 784-256-128-10, batch 128, probes every ${DEFAULT_PROBE_EVERY_STEPS} steps and at each epoch end.`);
+
+  // Interleaved, so drift in machine load affects both sides alike; the best of each is kept.
+  const plain: number[] = [];
+  const probed: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    plain.push(await plainFit());
+    probed.push(await deepScopeFit(backend));
+  }
+  const plainBest = Math.max(...plain);
+  const probedBest = Math.max(...probed);
+  const overheadRatio = plainBest / probedBest;
+  console.log(`[${backend}] plain model.fit      ${plainBest.toFixed(2)} steps/s  (runs: ${plain.map((v) => v.toFixed(2)).join(', ')})`);
+  console.log(`[${backend}] DeepScope + probes   ${probedBest.toFixed(2)} steps/s  (runs: ${probed.map((v) => v.toFixed(2)).join(', ')})`);
+  console.log(`time ratio DeepScope / plain: ${overheadRatio.toFixed(3)}  (probes cost ${((overheadRatio - 1) * 100).toFixed(1)}%; target ≤ 5%)`);
+
+  const stepsPerSec: Partial<Record<BackendName, number>> = { [backend]: plainBest };
+  for (const other of ['tensorflow', 'wasm', 'cpu'] as const) {
+    if (other === backend) continue;
+    try {
+      await selectBackend(other === 'tensorflow' ? 'node' : other);
+    } catch {
+      console.log(`[${other}] not available here`);
+      continue;
+    }
+    // Slow backends get a short run: enough steps for a stable rate.
+    stepsPerSec[other] = await plainFit(other === 'cpu' ? 12 : Infinity);
+    console.log(`[${other}] plain model.fit      ${stepsPerSec[other]!.toFixed(2)} steps/s`);
+  }
+  await selectBackend('auto');
+  for (const [name, rate] of Object.entries(stepsPerSec)) {
+    console.log(`steps/s ${name.padEnd(10)} ${rate.toFixed(2)}  (${(rate / plainBest).toFixed(2)}× ${backend})`);
+  }
+
+  const hostMaxStallMs = await hostMaxStall();
+  console.log(`longest host event-loop stall while a training process ran: ${hostMaxStallMs.toFixed(1)} ms (target < 50 ms)`);
+
+  const results = { overheadRatio, stepsPerSec, hostMaxStallMs };
+  writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`wrote bench/results.json`);
+}
+
+void main();
