@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { register as registerHover } from './editor/hover';
+import { register as registerLint } from './lint';
 import { TrainingController } from './training/trainingController';
 
 /** What `activate` returns to other extensions (and to DeepScope's own host tests). */
@@ -12,6 +14,8 @@ export interface DeepScopeApi {
 export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   const training = new TrainingController();
   context.subscriptions.push(training, registerCommands({ training }));
+  context.subscriptions.push(registerLint(context));
+  context.subscriptions.push(registerHover(context));
   return { onDidStartTraining: training.onDidStartSession };
 }
 

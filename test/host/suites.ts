@@ -1,3 +1,5 @@
 // Every host-tier suite, in the order they run. Add new suites here.
 import './contributions.test';
 import './training.test';
+import './lint.test';
+import './hover.test';

@@ -1,0 +1,77 @@
+/**
+ * Batch normalisation placed right after an activation (topic batch-norm). The notes normalise a
+ * layer's inputs before the activation: linear part (no bias: β replaces it) → batch norm → activation.
+ * PyTorch is only read inside nn.Sequential (see Layer.placed), where the order of the modules is the order they run.
+ */
+import { ACTIVATION_KINDS, activationOf, BATCH_NORM_KINDS, KERNEL_KINDS, modelsOf, nextLayer, option, type Layer } from '../scan/layers';
+import { insertItem, insertLayerAfter, removeItem, replace } from '../scan/edits';
+import type { Item, Source } from '../scan/source';
+import type { Edit, Finding } from '../types';
+import { calleeOf, finding, preferredFix, type Advice, type Rule } from './rule';
+
+const ADVICE: Advice = {
+  topic: 'batch-norm',
+  severity: 'information',
+  message:
+    "Batch normalisation after the activation. The notes normalise a layer's inputs before the activation: centre and scale them with the batch mean and variance, shift and rescale by the learned β and γ, then apply the activation.",
+};
+const TITLE = 'Move the activation after the batch normalisation';
+
+export const batchNormAfterActivation: Rule = {
+  id: 'batch-norm-after-activation',
+  check(source) {
+    const findings: Finding[] = [];
+    for (const model of modelsOf(source)) {
+      for (const layer of model) {
+        const norm = nextLayer(layer, model);
+        const activation = activationOf(source, layer);
+        if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation) continue;
+        const standalone = layer.kind === 'activation' || ACTIVATION_KINDS.has(layer.kind);
+        const edits = standalone ? swapEdits(source, layer, norm, model) : moveEdits(source, layer, norm);
+        findings.push(finding(this.id, calleeOf(norm.call), ADVICE, preferredFix(TITLE, edits)));
+      }
+    }
+    return findings;
+  },
+};
+
+/** An activation layer before the batch norm: swap the two, and drop the bias of the layer before. */
+function swapEdits(source: Source, activation: Layer, norm: Layer, model: readonly Layer[]): Edit[] {
+  const linear = model[model.indexOf(activation) - 1];
+  return [
+    ...(linear && KERNEL_KINDS.has(linear.kind) ? noBiasEdits(source, linear) ?? [] : []),
+    replace(activation.call, source.textOf(norm.call)),
+    replace(norm.call, source.textOf(activation.call)),
+  ];
+}
+
+/** An activation inside the layer (`activation: 'relu'`): take it out, drop the bias, add an activation layer after the batch norm. */
+function moveEdits(source: Source, layer: Layer, norm: Layer): Edit[] | undefined {
+  const item = activationOf(source, layer)?.item;
+  if (item === undefined || (layer.framework === 'tfjs' && layer.config === undefined)) return undefined;
+  const value = source.textOf(item.value);
+  const added =
+    layer.framework === 'tfjs' ? `${layer.prefix}activation({ activation: ${value} })` : `${layer.prefix}Activation(${value})`;
+  const after = insertLayerAfter(source, norm, added);
+  if (after === undefined) return undefined;
+  const bias = biasOption(layer);
+  const own = bias === undefined ? [replace(item, noBiasEntry(layer))] : [removeItem(source, layer.options, layer.options.indexOf(item)), ...(noBiasEdits(source, layer) ?? [])];
+  return [...own, ...after];
+}
+
+function biasOption(layer: Layer): Item | undefined {
+  return layer.framework === 'tfjs' ? option(layer, 'useBias') : layer.framework === 'keras' ? option(layer, 'use_bias') : option(layer, 'bias', layer.kind === 'linear' ? 2 : undefined);
+}
+
+function noBiasEntry(layer: Layer): string {
+  return layer.framework === 'tfjs' ? 'useBias: false' : layer.framework === 'keras' ? 'use_bias=False' : 'bias=False';
+}
+
+/** Edits turning the layer's bias off (none when it already is), or undefined when its options cannot be edited. */
+function noBiasEdits(source: Source, layer: Layer): Edit[] | undefined {
+  const bias = biasOption(layer);
+  const off = source.python ? 'False' : 'false';
+  if (bias !== undefined) return source.textOf(bias.value) === off ? [] : [replace(bias.value, off)];
+  if (layer.framework === 'tfjs') return layer.config === undefined ? undefined : insertItem(source, layer.config, noBiasEntry(layer));
+  return insertItem(source, layer.call.open, noBiasEntry(layer));
+}

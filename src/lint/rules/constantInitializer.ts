@@ -1,0 +1,60 @@
+/**
+ * A constant kernel initialiser (zeros, ones, constant) (topic init-homogeneous): every unit of the
+ * layer computes the same output and receives the same gradient, so the units stay identical.
+ * Biases are not concerned: zero biases are the usual choice.
+ */
+import { kernelInitializerOf, layersOf, valueName, type Layer } from '../scan/layers';
+import { quoted, replace } from '../scan/edits';
+import type { Source, Span } from '../scan/source';
+import type { Edit, Finding } from '../types';
+import { calleeOf, callsTo, finding, preferredFix, type Advice, type Rule } from './rule';
+import { heNormalName, kaimingNormal, torchInitPrefix } from './spelling';
+
+const ADVICE: Advice = {
+  topic: 'init-homogeneous',
+  severity: 'warning',
+  message:
+    'Constant weights: every unit of this layer computes the same output and gets the same gradient, so all units stay identical and learn the same feature. Random weights break the symmetry; He normal suits ReLU.',
+};
+
+const CONSTANT = new Set(['zeros', 'ones', 'constant', 'zeros_initializer', 'ones_initializer', 'constant_initializer']);
+const TITLE = 'Use He normal initialisation';
+
+export const constantInitializer: Rule = {
+  id: 'constant-initializer',
+  check(source) {
+    const findings: Finding[] = [];
+    for (const layer of layersOf(source)) {
+      const item = kernelInitializerOf(layer);
+      const name = item && valueName(source, item.value);
+      if (item && name !== undefined && CONSTANT.has(name)) {
+        findings.push(finding(this.id, item.value, ADVICE, preferredFix(TITLE, [heNormalValue(source, layer, item.value)])));
+      }
+    }
+    if (!source.python) return findings;
+    // PyTorch: nn.init.zeros_(layer.weight), nn.init.constant_(layer.weight, c).
+    for (const call of callsTo(source, /(?:^|\.)init\.(?:zeros_|ones_|constant_)$/)) {
+      const weight = call.args[0] && source.textOf(call.args[0]);
+      if (weight === undefined || !/\.weight$/.test(weight)) continue;
+      const prefix = call.callee.slice(0, call.callee.lastIndexOf('.') + 1);
+      findings.push(finding(this.id, calleeOf(call), ADVICE, preferredFix(TITLE, [replace(call, kaimingNormal(prefix, weight))])));
+    }
+    // PyTorch: layer.weight.data.fill_(c), layer.weight.zero_().
+    for (const call of callsTo(source, /\.weight(?:\.data)?\.(?:fill_|zero_)$/)) {
+      const weight = call.callee.replace(/(?:\.data)?\.(?:fill_|zero_)$/, '');
+      findings.push(finding(this.id, calleeOf(call), ADVICE, preferredFix(TITLE, [replace(call, kaimingNormal(torchInitPrefix(source), weight))])));
+    }
+    return findings;
+  },
+};
+
+/** `'zeros'` → `'heNormal'` / `"he_normal"`; `tf.initializers.zeros()` → `tf.initializers.heNormal({})`; `initializers.Zeros()` → `initializers.HeNormal()`. */
+function heNormalValue(source: Source, layer: Layer, value: Span): Edit {
+  const call = source.callOf(value);
+  const module = call?.callee.slice(0, call.callee.lastIndexOf('.') + 1) ?? '';
+  if (call && (layer.framework === 'tfjs' || module.endsWith('initializers.'))) {
+    const name = heNormalName(layer.framework, call.callee.slice(module.length));
+    return replace(value, `${module}${name}(${layer.framework === 'tfjs' ? '{}' : ''})`);
+  }
+  return replace(value, quoted(source, heNormalName(layer.framework, 'he_normal'), value));
+}

@@ -1,0 +1,54 @@
+/**
+ * Sigmoid or tanh in a hidden layer (topics activation-sigmoid, activation-tanh, activation-practice).
+ * The output layer is left alone: a sigmoid output for binary classification is right. Recurrent
+ * layers are skipped too (tanh is their standard activation), and so are layers whose place in the
+ * model is unknown (`gate = layers.Dense(…, activation="sigmoid")`, PyTorch modules outside nn.Sequential).
+ */
+import { activationOf, isOutputLayer, modelsOf } from '../scan/layers';
+import { quoted, replace } from '../scan/edits';
+import type { Source, Span } from '../scan/source';
+import type { Edit, Finding } from '../types';
+import { finding, preferredFix, renameCallee, type Advice, type Rule } from './rule';
+
+const ADVICE: Readonly<Record<string, Advice>> = {
+  sigmoid: {
+    topic: 'activation-sigmoid',
+    severity: 'warning',
+    message:
+      'Sigmoid in a hidden layer: it saturates, so its gradient vanishes for large |x|, and its outputs are all positive, not zero-centred. The notes: do not use it in hidden layers; start with ReLU.',
+  },
+  tanh: {
+    topic: 'activation-tanh',
+    severity: 'information',
+    message:
+      'tanh in a hidden layer: zero-centred, but a rescaled sigmoid (tanh(x) = 2σ(2x) − 1) that saturates the same way, so its gradients vanish. The notes: start with ReLU; try tanh without expecting miracles.',
+  },
+};
+
+const RECURRENT = /^(?:simplernn|lstm|gru|rnn|convlstm\dd)$/;
+
+export const hiddenSaturatingActivation: Rule = {
+  id: 'hidden-saturating-activation',
+  check(source) {
+    const findings: Finding[] = [];
+    for (const model of modelsOf(source)) {
+      for (const layer of model) {
+        const activation = activationOf(source, layer);
+        const advice = activation && ADVICE[activation.name];
+        if (!activation || !advice || RECURRENT.test(layer.kind) || isOutputLayer(source, layer, model)) continue;
+        const at = activation.item?.value ?? layer.call;
+        const edit = activation.item ? reluValue(source, activation.item.value) : renameCallee(layer.call, 'ReLU');
+        findings.push(finding(this.id, at, advice, preferredFix('Use ReLU', [edit])));
+      }
+    }
+    return findings;
+  },
+};
+
+/** `'sigmoid'` → `'relu'`, `keras.activations.tanh` → `keras.activations.relu`, `tf.math.sigmoid` → `tf.nn.relu`. */
+function reluValue(source: Source, value: Span): Edit {
+  const dotted = source.dottedOf(value);
+  if (dotted === undefined || !dotted.includes('.')) return replace(value, quoted(source, 'relu', value));
+  const module = dotted.slice(0, dotted.lastIndexOf('.'));
+  return replace(value, `${module === 'tf' || module.endsWith('.math') ? 'tf.nn' : module}.relu`);
+}

@@ -1,0 +1,196 @@
+/**
+ * Layers as the rules see them, in tfjs (`tf.layers.dense({…})`), Keras (`layers.Dense(…)`) and
+ * PyTorch (`nn.Linear(…)`), grouped into models in the order they are applied, so a rule can ask
+ * "is this the output layer?" or "what comes right after this layer?".
+ */
+import type { Call, Item, Source, Span } from './source';
+import { enclosingDefinition } from './structure';
+
+export type Framework = 'tfjs' | 'keras' | 'torch';
+
+export interface Layer {
+  readonly call: Call;
+  readonly framework: Framework;
+  /** Lower-case layer name: `dense`, `conv2d`, `batchnormalization`, `relu`, `linear`, `batchnorm1d`… */
+  readonly kind: string;
+  /** The callee before the layer name: `tf.layers.`, `keras.layers.`, `nn.`, or '' for a bare name. */
+  readonly prefix: string;
+  /** tfjs: token index of the `{` config; Python layers take their options as arguments. */
+  readonly config?: number;
+  readonly options: readonly Item[];
+  /** Where the layer is applied to its input (`Dense(…)(x)` nests): orders the layers of a model. */
+  readonly appliedAt: number;
+  /** Token index of what holds the model: a list, a Sequential call, a block or `def`; -1 for the module. */
+  readonly container: number;
+  /**
+   * Whether its place in the model is known: an element of a list or Sequential, added with `.add(…)`,
+   * or applied where it is built. A layer only assigned (`self.act = nn.Tanh()`) runs wherever `forward` says.
+   */
+  readonly placed: boolean;
+}
+
+/** Layers that pass their input on without deciding what the model outputs. */
+const PASSTHROUGH = /^(?:(?:spatial|alpha|gaussian)?dropout\w*|gaussiannoise|flatten|unflatten|reshape|permute|batchnorm(?:alization|1d|2d|3d)|layernorm(?:alization)?|input(?:layer)?|identity)$/;
+/** Layers that are an activation function. */
+export const ACTIVATION_KINDS = new Set(['relu', 'relu6', 'leakyrelu', 'prelu', 'elu', 'selu', 'gelu', 'silu', 'sigmoid', 'tanh', 'softmax', 'logsoftmax', 'hardtanh', 'softplus', 'mish', 'thresholdedrelu', 'hardswish', 'hardsigmoid', 'softsign']);
+export const BATCH_NORM_KINDS = new Set(['batchnormalization', 'batchnorm1d', 'batchnorm2d', 'batchnorm3d']);
+/** Layers with a weight matrix (a kernel) before their activation. */
+export const KERNEL_KINDS = new Set(['dense', 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv1dtranspose', 'conv2dtranspose', 'conv3dtranspose']);
+/** Bare Python names (`from keras.layers import Dense`) that are layers. */
+const BARE_LAYERS = new Set(['Dense', 'Conv1D', 'Conv2D', 'Conv3D', 'Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'Softmax', 'Dropout', 'BatchNormalization', 'LayerNormalization', 'Flatten', 'Linear', 'Conv1d', 'Conv2d', 'Conv3d', 'BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d', 'Sigmoid', 'Tanh', 'LSTM', 'GRU', 'SimpleRNN']);
+const NOT_LAYERS = new Set(['Module', 'Parameter', 'Sequential', 'ModuleList', 'ModuleDict', 'Layer']);
+/** A `units` that names the model's output size. */
+const OUTPUT_SIZE = /class|output|label|target|categor/i;
+
+interface Analysis {
+  readonly layers: readonly Layer[];
+  readonly models: readonly (readonly Layer[])[];
+}
+
+const cache = new WeakMap<Source, Analysis>();
+
+function analyse(source: Source): Analysis {
+  let analysis = cache.get(source);
+  if (analysis === undefined) {
+    const layers = findLayers(source);
+    const byContainer = new Map<number, Layer[]>();
+    for (const layer of layers.filter((candidate) => candidate.placed)) {
+      const model = byContainer.get(layer.container);
+      if (model) model.push(layer);
+      else byContainer.set(layer.container, [layer]);
+    }
+    const models = [...byContainer.values()].map((model) => model.sort((a, b) => a.appliedAt - b.appliedAt));
+    analysis = { layers, models };
+    cache.set(source, analysis);
+  }
+  return analysis;
+}
+
+/** Every layer built in the document, in source order. */
+export function layersOf(source: Source): readonly Layer[] {
+  return analyse(source).layers;
+}
+
+/** The placed layers of each model in the document, each model in application order. */
+export function modelsOf(source: Source): readonly (readonly Layer[])[] {
+  return analyse(source).models;
+}
+
+/** The model a layer belongs to, or the layer alone when its place is unknown. */
+export function modelOf(source: Source, layer: Layer): readonly Layer[] {
+  return analyse(source).models.find((model) => model.includes(layer)) ?? [layer];
+}
+
+function findLayers(source: Source): Layer[] {
+  const torchFile = /^\s*(?:import|from)\s+torch\b/m.test(source.text) && !/^\s*(?:import|from)\s+(?:keras|tensorflow)\b/m.test(source.text);
+  const layers: Layer[] = [];
+  for (const call of source.calls) {
+    if (call.member) continue;
+    const dot = call.callee.lastIndexOf('.');
+    const name = call.callee.slice(dot + 1);
+    const prefix = call.callee.slice(0, dot + 1);
+    let framework: Framework | undefined;
+    if (!source.python) {
+      framework = /^(?:tf\.)?layers\.$/.test(prefix) ? 'tfjs' : undefined;
+    } else if (/^[A-Z]/.test(name) && !NOT_LAYERS.has(name)) {
+      if (/(?:^|\.)nn\.$/.test(prefix)) framework = 'torch';
+      else if (/(?:^|\.)layers\.$/.test(prefix)) framework = 'keras';
+      else if (prefix === '' && BARE_LAYERS.has(name)) framework = torchFile ? 'torch' : 'keras';
+    }
+    if (framework === undefined) continue;
+    const config = framework === 'tfjs' && call.args[0] && source.objectOf(call.args[0]) ? call.args[0].from : undefined;
+    const container = containerOf(source, call);
+    const applied = appliedAt(source, call);
+    layers.push({
+      call,
+      framework,
+      kind: name.toLowerCase(),
+      prefix,
+      config,
+      options: config !== undefined ? source.items(config) : framework === 'tfjs' ? [] : call.args,
+      appliedAt: applied,
+      container,
+      placed: isPlaced(source, call, framework, container, applied !== call.end),
+    });
+  }
+  return layers;
+}
+
+/** `Dense(…)(x)` and `dense(…).apply(x)` apply the layer where that second call ends. */
+function appliedAt(source: Source, call: Call): number {
+  const next = call.to;
+  const open = source.is(next, '(') ? next : source.is(next, '.') && source.tokens[next + 1]?.text === 'apply' && source.is(next + 2, '(') ? next + 2 : -1;
+  return open >= 0 && source.match[open] > open ? source.tokens[source.match[open]].end : call.end;
+}
+
+function containerOf(source: Source, call: Call): number {
+  for (let open = source.parent[call.from]; open >= 0; open = source.parent[open]) {
+    if (source.is(open, '[') || source.is(open, '{') || isSequentialCall(source, open)) return open;
+  }
+  return source.python ? enclosingDefinition(source, call.from) : -1;
+}
+
+function isPlaced(source: Source, call: Call, framework: Framework, container: number, applied: boolean): boolean {
+  const list = container >= 0 && (source.is(container, '[') || isSequentialCall(source, container));
+  if (framework === 'torch') return list && isSequentialCall(source, container);
+  const wrapper = source.parent[call.from];
+  const added = wrapper >= 0 && /(?:^|\.)add$/.test(source.callAt(wrapper)?.callee ?? '');
+  return list || added || applied;
+}
+
+export function isSequentialCall(source: Source, open: number): boolean {
+  return /(?:^|\.)(?:s|S)equential$/.test(source.callAt(open)?.callee ?? '');
+}
+
+/** The layer's option `name` (tfjs config property, Python keyword), or its positional argument. */
+export function option(layer: Layer, name: string, position?: number): Item | undefined {
+  const named = layer.options.find((item) => item.key === name);
+  if (named !== undefined || position === undefined || layer.config !== undefined) return named;
+  const positional = layer.options[position];
+  return positional !== undefined && layer.options.slice(0, position + 1).every((item) => item.key === undefined) ? positional : undefined;
+}
+
+/** A lower-case name for a value: `'relu'` → relu, `tf.nn.relu` → relu, `HeNormal(…)` → henormal. */
+export function valueName(source: Source, value: Span): string | undefined {
+  const text = source.stringOf(value) ?? source.dottedOf(value) ?? source.callOf(value)?.callee;
+  return text?.slice(text.lastIndexOf('.') + 1).toLowerCase();
+}
+
+export interface Activation {
+  readonly name: string;
+  /** The option that sets it; absent for an activation layer such as `nn.ReLU()`. */
+  readonly item?: Item;
+}
+
+/** What the layer applies after its linear part, when it says so. */
+export function activationOf(source: Source, layer: Layer): Activation | undefined {
+  if (ACTIVATION_KINDS.has(layer.kind)) return { name: layer.kind };
+  const position = layer.kind === 'activation' ? 0 : layer.kind === 'dense' ? 1 : undefined;
+  const item = option(layer, 'activation', position);
+  const name = item && valueName(source, item.value);
+  return name !== undefined && name !== 'none' && name !== 'linear' ? { name, item } : undefined;
+}
+
+export function kernelInitializerOf(layer: Layer): Item | undefined {
+  return option(layer, layer.framework === 'tfjs' ? 'kernelInitializer' : 'kernel_initializer');
+}
+
+/** Whether the layer produces the model's output: the last layer that decides it, or sized like an output. */
+export function isOutputLayer(source: Source, layer: Layer, model: readonly Layer[]): boolean {
+  const deciding = model.filter((candidate) => !PASSTHROUGH.test(candidate.kind));
+  if (deciding[deciding.length - 1] === layer) return true;
+  const index = model.indexOf(layer);
+  const sized = ACTIVATION_KINDS.has(layer.kind) || layer.kind === 'activation' ? model[index - 1] : layer;
+  const units = sized && unitsOf(sized);
+  return units !== undefined && (source.numberOf(units) === 1 || OUTPUT_SIZE.test(source.dottedOf(units) ?? ''));
+}
+
+function unitsOf(layer: Layer): Span | undefined {
+  if (layer.framework === 'torch') return layer.kind === 'linear' ? option(layer, 'out_features', 1)?.value : undefined;
+  return option(layer, 'units', layer.kind === 'dense' ? 0 : undefined)?.value;
+}
+
+/** The layer applied right after this one in its model, if any. */
+export function nextLayer(layer: Layer, model: readonly Layer[]): Layer | undefined {
+  return model[model.indexOf(layer) + 1];
+}
