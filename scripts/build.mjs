@@ -28,6 +28,19 @@ const targets = [
   // The training process: forked per run by the extension, the CLI and the benchmarks.
   { ...nodeTarget, entryPoints: { trainingWorker: 'src/engine/worker/trainingWorker.ts' }, outdir: 'out' },
 ];
+/** Webviews: browser bundles, one per view, with their CSS. */
+const webviewTarget = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  outdir: 'out/webviews',
+  logLevel: 'warning',
+};
+// Each entry imports its CSS, which esbuild writes next to the script (dashboard.js + dashboard.css).
+targets.push({ ...webviewTarget, entryPoints: { dashboard: 'webviews/dashboard/main.ts' } });
 if (!production) {
   // Tests inside the extension host: mocha stays external (it loads its own files at run time).
   targets.push({ ...nodeTarget, entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host', external: [...nodeTarget.external, 'mocha'] });

@@ -10,7 +10,7 @@ bash scripts/setup-vscode.sh || { echo "0 passed, 1 failed"; exit 1; }
 node scripts/build.mjs || { echo "0 passed, 1 failed"; exit 1; }
 
 # Static checks count as one test each: a type error or a lint error fails the suite.
-node scripts/run-check.mjs typecheck npx tsc -p . --noEmit
+node scripts/run-check.mjs typecheck npm run --silent typecheck
 node scripts/run-check.mjs lint npx eslint --max-warnings 0 .
 
 node scripts/run-tier.mjs unit

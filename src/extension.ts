@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { DashboardController } from './dashboard/dashboardController';
 import { register as registerHover } from './editor/hover';
 import { register as registerLint } from './lint';
 import { TrainingController } from './training/trainingController';
@@ -13,7 +14,8 @@ export interface DeepScopeApi {
 /** Thin on purpose: each feature registers itself and returns one disposable. */
 export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   const training = new TrainingController();
-  context.subscriptions.push(training, registerCommands({ training }));
+  const dashboard = new DashboardController(context, training);
+  context.subscriptions.push(training, dashboard, registerCommands({ training, dashboard }));
   context.subscriptions.push(registerLint(context));
   context.subscriptions.push(registerHover(context));
   return { onDidStartTraining: training.onDidStartSession };

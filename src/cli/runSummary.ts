@@ -1,6 +1,7 @@
 /** Turning a finished run into what `deepscope train` prints: a JSON object, or a few human lines. */
 import type { EpochRecord, LayerProbe, ProbeFrame } from '../shared/trainingData';
 import type { ProcessRunSummary } from '../engine/worker/trainInProcess';
+import { typedArraysAsArrays } from '../shared/plainJson';
 
 /** The `--json` object: backend, epochs, history, and per layer its last probe. */
 export function runJson(summary: ProcessRunSummary, lastFrame: ProbeFrame | undefined): string {
@@ -15,10 +16,8 @@ export function runJson(summary: ProcessRunSummary, lastFrame: ProbeFrame | unde
     history: summary.history.map(flattenRecord),
     layers,
   };
-  // Typed arrays (histogram bins, percentiles) become plain arrays; NaN becomes null as JSON requires.
-  return JSON.stringify(object, (_key, value: unknown) =>
-    ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float32Array) : value,
-  );
+  // NaN becomes null, as JSON requires.
+  return JSON.stringify(object, typedArraysAsArrays);
 }
 
 /** `{ epoch, loss, lr, acc, val_loss, val_acc }`: tfjs's own log names, one flat object per epoch. */

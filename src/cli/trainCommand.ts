@@ -1,5 +1,9 @@
 /** `deepscope train <model-file>`: trains in a separate process, with a progress bar and a summary. */
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { reportHtml } from '../report/reportHtml';
+import { RunRecorder } from '../report/runRecorder';
+import type { Finding } from '../shared/findings';
 import { EngineError } from '../engine/engineError';
 import { trainInProcess, type ProcessRunSummary } from '../engine/worker/trainInProcess';
 import type { ProbeFrame, RunStart } from '../shared/trainingData';
@@ -23,6 +27,7 @@ export const trainCommand: CliCommand = {
       `  --probe-every N    probe the layers every N steps (default ${DEFAULT_PROBE_EVERY_STEPS}) and at each epoch end`,
       '  --layers a,b       probe only these layers',
       '  --json             print one JSON object: backend, epochs, history, layers',
+      '  --report out.html  also write a standalone HTML report with the dashboard\'s charts',
       '',
       'A bad model module prints file:line:column: message on stderr and exits 2. Ctrl-C stops after the current batch.',
     ].join('\n'),
@@ -33,6 +38,8 @@ export interface TrainedRun {
   readonly summary: ProcessRunSummary;
   readonly lastFrame?: ProbeFrame;
   readonly frames: readonly ProbeFrame[];
+  /** The run as the dashboard shows it (for --report). */
+  readonly recorder: RunRecorder;
 }
 
 /** Runs training for a CLI command, printing progress; shared by `train` and `diagnose`. */
@@ -43,6 +50,7 @@ export async function runTraining(request: TrainRequest, io: CliIo, keepFrames: 
   const frames: ProbeFrame[] = [];
   let lastFrame: ProbeFrame | undefined;
   let start: RunStart | undefined;
+  const recorder = new RunRecorder(`${Date.now()}-cli`);
   try {
     const summary = await trainInProcess(
       {
@@ -55,16 +63,20 @@ export async function runTraining(request: TrainRequest, io: CliIo, keepFrames: 
       {
         onStart: (runStart) => {
           start = runStart;
+          recorder.onStart(runStart);
           if (!request.json) io.err(`Training ${path.basename(runStart.modelFile)} on the ${runStart.backend} backend: ${runStart.epochs} epochs of ${runStart.stepsPerEpoch} steps`);
         },
         onBatch: (step, epoch, loss) => {
+          recorder.onBatch(step, epoch, loss);
           if (start && !request.json) io.status?.(progressBar(step, epoch, loss, start));
         },
         onProbe: (frame) => {
+          recorder.onProbe(frame);
           lastFrame = frame;
           if (keepFrames) frames.push(frame);
         },
         onEpoch: (record) => {
+          recorder.onEpoch(record);
           if (!request.json && start) {
             io.status?.('');
             io.err(epochLine(record, start.epochs));
@@ -73,7 +85,8 @@ export async function runTraining(request: TrainRequest, io: CliIo, keepFrames: 
       },
       { signal: abort.signal },
     );
-    return { summary, lastFrame, frames };
+    recorder.finish(summary.cancelled ? 'cancelled' : 'finished');
+    return { summary, lastFrame, frames, recorder };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }
@@ -91,7 +104,19 @@ async function train(request: TrainRequest, io: CliIo): Promise<number> {
   } else {
     io.out(summaryLine(run.summary));
   }
+  if (request.report) {
+    writeReport(request.report, run, [], io);
+  }
   return run.summary.cancelled ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Writes the standalone HTML report of a run (the dashboard's charts, no VS Code needed). */
+export function writeReport(file: string, run: TrainedRun, findings: readonly Finding[], io: CliIo): void {
+  const snapshot = run.recorder.snapshot();
+  if (!snapshot) return;
+  // The CLI bundle lives in out/, next to out/webviews/.
+  writeFileSync(file, reportHtml({ run: snapshot, findings }, path.join(__dirname, 'webviews')));
+  io.err(`Report written to ${file}`);
 }
 
 /** A bad model module: `file:line:column: message`, exit 2. Anything else is a failure (exit 1). */

@@ -1,10 +1,12 @@
 import type * as vscode from 'vscode';
+import type { DashboardController } from '../dashboard/dashboardController';
 import type { TrainingController } from '../training/trainingController';
 import { runNewModel } from './newModel/newModelCommand';
 
 /** Long-lived objects commands act on, created once in activate(). */
 export interface Services {
   readonly training: TrainingController;
+  readonly dashboard: DashboardController;
 }
 
 export interface CommandSpec {
@@ -17,7 +19,14 @@ export interface CommandSpec {
 }
 
 /** Every command DeepScope contributes. package.json must list the same ids (a host test checks both ways). */
-export const COMMAND_IDS = ['deepscope.newModel', 'deepscope.trainModel', 'deepscope.stopTraining'] as const;
+export const COMMAND_IDS = [
+  'deepscope.newModel',
+  'deepscope.trainModel',
+  'deepscope.stopTraining',
+  'deepscope.showDashboard',
+  'deepscope.openRun',
+  'deepscope.saveReport',
+] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 export function createCommands(services: Services): Readonly<Record<CommandId, CommandSpec>> {
@@ -25,6 +34,9 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
     'deepscope.newModel': { requiresTrust: false, run: () => runNewModel() },
     'deepscope.trainModel': { requiresTrust: true, run: (uri) => services.training.train(asUri(uri)) },
     'deepscope.stopTraining': { requiresTrust: false, run: () => services.training.stop() },
+    'deepscope.showDashboard': { requiresTrust: false, run: () => services.dashboard.show() },
+    'deepscope.openRun': { requiresTrust: false, run: () => services.dashboard.openRun() },
+    'deepscope.saveReport': { requiresTrust: false, run: () => services.dashboard.saveReport() },
   };
 }
 

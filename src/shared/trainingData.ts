@@ -45,6 +45,11 @@ export interface WeightProbe {
   };
   /** ||ΔW|| / ||W|| over one optimiser step (≈1e-3 is healthy); absent on the first probe. */
   readonly updateRatio?: number;
+  /**
+   * Kernels with 2+ units: how much the units' weights differ (RMS over inputs of the standard
+   * deviation across units). 0 when every unit has the same weights: a homogeneous initialisation.
+   */
+  readonly unitSpread?: number;
 }
 
 export interface LayerProbe {
@@ -83,6 +88,22 @@ export interface EpochRecord {
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
+/** The training inputs `x`, described once before training: are they centred, what is their range? */
+export interface InputStats {
+  readonly values: DistributionStats;
+  /** Mean over the features (every axis but the first) of |the feature's mean|. */
+  readonly meanAbsFeatureMean: number;
+  /** Mean over the features of the feature's standard deviation. */
+  readonly meanFeatureStd: number;
+}
+
+export interface OptimizerInfo {
+  /** tfjs class name: `SGD`, `Momentum`, `Adam`, `RMSProp`… */
+  readonly name: string;
+  readonly momentum?: number;
+  readonly nesterov?: boolean;
+}
+
 export interface RunStart {
   readonly backend: BackendName;
   readonly modelFile: string;
@@ -90,4 +111,6 @@ export interface RunStart {
   readonly stepsPerEpoch: number;
   readonly layers: readonly LayerInfo[];
   readonly watchedLayers: readonly string[];
+  readonly optimizer?: OptimizerInfo;
+  readonly inputs?: InputStats;
 }

@@ -15,7 +15,12 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
 export async function runCommand(page: Page, title: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget input.input');
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  // The row whose label starts with the title (the palette may rank another match first).
+  const startsWithTitle = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: startsWithTitle }) })
+    .first();
   for (;;) {
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible' });
@@ -28,7 +33,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 90_000):
       await page.keyboard.press('Escape');
     }
   }
-  await page.keyboard.press('Enter');
+  await row.click();
 }
 
 /** Waits for a quick pick or input box whose title contains `title`. */

@@ -1,0 +1,106 @@
+/** `deepscope lab [name]`: lists the labs, or runs one and prints its key numbers (or all of it as JSON). */
+import { parseArgs } from 'node:util';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
+import { EngineError } from '../engine/engineError';
+import { findLab, LABS, runLab, type LabRun } from '../engine/labs';
+import type { KeyTable, ParamSpec } from '../shared/labs';
+import { typedArraysAsArrays } from '../shared/plainJson';
+import { type CliCommand, type CliIo, EXIT_OK, UsageError } from './io';
+import { formatNumber } from './runSummary';
+
+export const labCommand: CliCommand = {
+  name: 'lab',
+  usage: 'lab [name] [--json] [--param value…]',
+  summary: "Reproduce a claim of the notes with real numbers (no name: list the labs)",
+  help: () =>
+    [
+      'Usage: deepscope lab                      list the labs',
+      '       deepscope lab <name> [options]     run one and print its key numbers',
+      '',
+      'Options:',
+      '  --json         print the whole result as one JSON object',
+      '  --backend B    auto (default), node, wasm or cpu',
+      '',
+      ...LABS.flatMap((lab) => [`${lab.info.name}: ${lab.info.title}`, ...lab.info.params.map((spec) => `  ${flag(spec).padEnd(22)} ${describe(spec)}`)]),
+    ].join('\n'),
+  run: async (args, io) => lab(args, io),
+};
+
+async function lab(args: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name.startsWith('-')) {
+    if (name !== undefined) throw new UsageError(`give the lab's name before its options (labs: ${LABS.map((l) => l.info.name).join(', ')})`);
+    const width = Math.max(...LABS.map((l) => l.info.name.length));
+    io.out(LABS.map((l) => `${l.info.name.padEnd(width)}  ${l.info.title}: ${l.info.summary}`).join('\n'));
+    return EXIT_OK;
+  }
+  const found = findLab(name);
+  if (found === undefined) throw new UsageError(`unknown lab "${name}" (labs: ${LABS.map((l) => l.info.name).join(', ')})`);
+  const { json, backend, raw } = parseLabArgs(rest, found.info.params);
+  let run: LabRun;
+  try {
+    run = await runLab(found, raw, backend);
+  } catch (error) {
+    if (error instanceof EngineError && error.kind === 'config') throw new UsageError(error.message);
+    throw error;
+  }
+  if (json) {
+    const { tables: _tables, ...report } = run;
+    io.out(JSON.stringify(report, typedArraysAsArrays));
+  } else {
+    io.out(`${run.title} (${run.name}) on ${run.backend === 'none' ? 'plain JavaScript' : `the ${run.backend} backend`}, ${(run.elapsedMs / 1000).toFixed(1)} s; notes: ${run.topics.join(', ')}`);
+    for (const table of run.tables) io.out(`\n${formatTable(table)}`);
+  }
+  return EXIT_OK;
+}
+
+function parseLabArgs(args: readonly string[], specs: readonly ParamSpec[]): { json: boolean; backend: BackendPreference; raw: Record<string, string> } {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { json: { type: 'boolean' }, backend: { type: 'string' } };
+  for (const spec of specs) options[kebab(spec.name)] = { type: 'string' };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const backend = typeof values.backend === 'string' ? values.backend : 'auto';
+  if (!(BACKEND_PREFERENCES as readonly string[]).includes(backend)) {
+    throw new UsageError(`--backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${backend}"`);
+  }
+  const raw: Record<string, string> = {};
+  for (const spec of specs) {
+    const value = values[kebab(spec.name)];
+    if (typeof value === 'string') raw[spec.name] = value;
+  }
+  return { json: values.json === true, backend: backend as BackendPreference, raw };
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+function flag(spec: ParamSpec): string {
+  return `--${kebab(spec.name)} ${spec.kind === 'number' ? 'N' : spec.kind === 'choice' ? 'C' : 'TEXT'}`;
+}
+
+function describe(spec: ParamSpec): string {
+  const range = spec.kind === 'number' ? ` (${spec.min}–${spec.max})` : spec.kind === 'choice' ? ` (${spec.choices.join(', ')})` : '';
+  const shown = spec.kind === 'text' ? JSON.stringify(spec.default.length > 40 ? `${spec.default.slice(0, 37)}…` : spec.default) : String(spec.default);
+  return `${spec.label}${range}, default ${shown}`;
+}
+
+/** Whole numbers (layers, steps, counts) as they are; other numbers to 4 decimals or in exponent form. */
+function formatCell(cell: string | number): string {
+  if (typeof cell === 'string') return cell;
+  return Number.isInteger(cell) && Math.abs(cell) < 1e7 ? String(cell) : formatNumber(cell);
+}
+
+/** A plain-text table: a title line, a header, right-aligned numbers. */
+export function formatTable(table: KeyTable): string {
+  const cells = table.rows.map((row) => row.map(formatCell));
+  const widths = table.columns.map((column, c) => Math.max(column.length, ...cells.map((row) => (row[c] ?? '').length)));
+  const line = (row: readonly string[], numeric: (c: number) => boolean): string =>
+    row.map((cell, c) => (numeric(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const isNumber = (c: number): boolean => table.rows.length > 0 && typeof table.rows[0][c] === 'number';
+  return [table.title, line(table.columns.map(String), isNumber), ...cells.map((row) => line(row, isNumber)), ...(table.note ? [table.note] : [])].join('\n');
+}

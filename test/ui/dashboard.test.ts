@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { SCREENSHOTS_DIR } from '../support/paths';
+import { openUiSession, type UiSession } from '../support/uiSession';
+import { openFile, webviewContent } from '../support/webview';
+import { runCommand } from '../support/workbench';
+
+let session: UiSession;
+const LAYERS = 'hidden1,hidden2,output';
+
+before(async () => {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  session = await openUiSession();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('training an example model opens the dashboard with the loss curve and one activation and gradient chart per layer', async () => {
+  const { page } = session;
+  await openFile(page, 'spiral-classifier.ts');
+  await runCommand(page, 'DeepScope: Train Model');
+
+  const dashboard = webviewContent(page, 'DeepScope Dashboard');
+  await dashboard.locator('.status-finished').waitFor({ timeout: 120_000 });
+  // Each chart describes what its view holds: the layers drawn and the number of points.
+  const chart = (label: string) => dashboard.locator(`.chart[aria-label^="${label}"]`);
+  await chart('Gradient histograms').waitFor();
+  assert.equal(await chart('Activation distributions over time').getAttribute('data-layers'), LAYERS);
+  assert.equal(await chart('Activation histograms').getAttribute('data-layers'), LAYERS);
+  assert.equal(await chart('Gradient norms').getAttribute('data-layers'), LAYERS);
+  assert.equal(await chart('Gradient histograms').getAttribute('data-layers'), LAYERS);
+  assert.equal(await chart('Update ratios').getAttribute('data-layers'), LAYERS);
+  const lossPoints = Number(await chart('Loss, metrics and learning rate').getAttribute('data-points'));
+  assert.ok(lossPoints >= 60 * 2, `the loss chart holds ${lossPoints} points for 60 epochs`);
+  assert.match(await dashboard.locator('header .facts').innerText(), /epoch 60\/60/);
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-dark.png') });
+  await dashboard.locator('main').screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-dark-full.png') });
+});
+
+test('the charts follow a light theme', async () => {
+  const { page } = session;
+  await runCommand(page, 'Preferences: Color Theme');
+  // The theme picker lists the installed themes; typing filters it, Enter applies the theme.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+  await page.keyboard.type('Light Modern');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Light Modern' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  const dashboard = webviewContent(page, 'DeepScope Dashboard');
+  await dashboard.locator('body.vscode-light').waitFor();
+  await dashboard.locator('.chart[aria-label^="Gradient histograms"]').waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-light.png') });
+  await dashboard.locator('main').screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-light-full.png') });
+});
+
+test('a window reload restores the dashboard with its run', async () => {
+  const { page } = session;
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  const dashboard = webviewContent(page, 'DeepScope Dashboard');
+  const bands = dashboard.locator('.chart[aria-label^="Activation distributions over time"]');
+  await bands.waitFor({ timeout: 90_000 });
+  assert.equal(await bands.getAttribute('data-layers'), LAYERS);
+  assert.match(await dashboard.locator('header .facts').innerText(), /epoch 60\/60/);
+});

@@ -1,0 +1,15 @@
+/** Tiny DOM helpers: elements are built with textContent only, never innerHTML, so no data becomes markup. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+export function section(title: string, hint: string, ...children: Node[]): HTMLElement {
+  return el('section', {}, el('h2', {}, title), el('p', { class: 'hint' }, hint), ...children);
+}

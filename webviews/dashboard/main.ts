@@ -1,0 +1,145 @@
+/**
+ * Entry of the dashboard webview (and of the standalone HTML report, which embeds a run as JSON
+ * instead of receiving messages). Says `ready`, then draws what the host sends.
+ */
+import './dashboard.css';
+import type { FromDashboard, ToDashboard } from '../../src/shared/dashboardProtocol';
+import type { ReportPayload } from '../../src/shared/runSnapshot';
+import { vscodeApi } from '../shared/vscodeApi';
+import { DashboardCharts, type ChartSlots } from './charts';
+import { el, section } from './dom';
+import { emptyState, renderControls, renderFindings, renderHeader, type PanelActions } from './panels';
+import { DashboardStore } from './store';
+
+interface SavedState {
+  readonly runId?: string;
+}
+
+const api = vscodeApi<SavedState>();
+const store = new DashboardStore();
+const language: 'en' | 'fr' = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+
+const slot = (): HTMLElement => el('div', { class: 'chart' });
+const slots: ChartSlots = {
+  training: slot(),
+  bands: slot(),
+  activationHistograms: slot(),
+  unitHealth: slot(),
+  gradientNorms: slot(),
+  gradientRatio: slot(),
+  gradientHistograms: slot(),
+  updateRatios: slot(),
+  weightHistograms: slot(),
+};
+const header = el('header', {});
+const controls = el('div', { class: 'controls' });
+const findings = el('div', {});
+const content = el(
+  'main',
+  {},
+  header,
+  controls,
+  section('Findings', 'Problems DeepScope sees in this run, explained from the lecture notes.', findings),
+  section('Training', 'Loss per step (faint) and per epoch, metrics, and the learning rate of each epoch.', slots.training),
+  section(
+    'Activations',
+    'Percentile bands of each layer\'s outputs over time (min–max, ±2σ, ±1σ, ±0.5σ, median), and their histogram at the chosen step. Bands shrinking to a line mean collapsing activations; bands pinned at the bounds of tanh or sigmoid mean saturation.',
+    slots.bands,
+    slots.activationHistograms,
+    slots.unitHealth,
+  ),
+  section(
+    'Gradients',
+    'Norm of each layer\'s weight gradients (log scale) and the first/last ratio: far below 1 the first layers stop learning (vanishing), far above they explode.',
+    slots.gradientNorms,
+    slots.gradientRatio,
+    slots.gradientHistograms,
+  ),
+  section('Weights', 'Update ratio of each kernel per step (around 1e-3 is healthy) and the weight histograms at the chosen step.', slots.updateRatios, slots.weightHistograms),
+);
+const empty = emptyState();
+const charts = new DashboardCharts(slots);
+
+function post(message: FromDashboard): void {
+  api?.postMessage(message);
+}
+
+const actions: PanelActions = {
+  openNote: (topic) => post({ type: 'openNote', topic }),
+  revealLine: (line) => post({ type: 'revealLine', line }),
+  selectLayers: (layers) => {
+    store.selected = layers;
+    void redraw();
+  },
+  selectStep: (index) => {
+    store.cursor = index;
+    renderControls(controls, store, actions);
+    void charts.showStep(store);
+  },
+};
+
+function renderPanels(): void {
+  document.body.replaceChildren(store.start ? content : empty);
+  renderHeader(header, store);
+  renderControls(controls, store, actions);
+  renderFindings(findings, store, actions, language);
+}
+
+async function redraw(): Promise<void> {
+  renderPanels();
+  await charts.rebuild(store, content.clientWidth || window.innerWidth);
+  document.body.dataset.rendered = String(Date.now());
+}
+
+async function receive(message: ToDashboard): Promise<void> {
+  const change = store.apply(message);
+  if (change.kind === 'reset') {
+    api?.setState({ runId: store.runId });
+    await redraw();
+  } else if (change.kind === 'append') {
+    renderHeader(header, store);
+    renderControls(controls, store, actions);
+    await charts.append(store, change.frames, change.epochs, change.steps);
+    document.body.dataset.rendered = String(Date.now());
+  } else if (change.kind === 'status') {
+    renderHeader(header, store);
+    renderFindings(findings, store, actions, language);
+  } else {
+    renderFindings(findings, store, actions, language);
+  }
+}
+
+// Messages are handled one at a time, in order.
+let queue = Promise.resolve();
+function enqueue(message: ToDashboard): void {
+  queue = queue.then(() => receive(message)).catch((error: unknown) => console.error('DeepScope dashboard:', error));
+}
+
+/** Redraw on theme change (VS Code swaps the body's classes) and on resize. */
+function watchEnvironment(): void {
+  new MutationObserver(() => void redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  let timer: number | undefined;
+  let lastWidth = window.innerWidth;
+  window.addEventListener('resize', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (Math.abs(window.innerWidth - lastWidth) > 40) {
+        lastWidth = window.innerWidth;
+        void redraw();
+      }
+    }, 250);
+  });
+}
+
+const embedded = document.getElementById('deepscope-run');
+if (embedded?.textContent) {
+  // Standalone report: the run and its findings are embedded as JSON.
+  const report = JSON.parse(embedded.textContent) as ReportPayload;
+  enqueue({ type: 'snapshot', run: report.run });
+  enqueue({ type: 'findings', findings: report.findings });
+} else {
+  renderPanels();
+  window.addEventListener('message', (event: MessageEvent<ToDashboard>) => enqueue(event.data));
+  post({ type: 'ready' });
+}
+watchEnvironment();

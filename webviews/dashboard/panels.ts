@@ -1,0 +1,114 @@
+/** The parts of the dashboard around the charts: header, controls, findings, empty state. */
+import type { Finding } from '../../src/shared/findings';
+import type { DashboardStore } from './store';
+import { el } from './dom';
+
+export interface PanelActions {
+  openNote(topic: Finding['topic']): void;
+  revealLine(line: number): void;
+  selectLayers(layers: Set<string>): void;
+  selectStep(index: number | undefined): void;
+}
+
+export function renderHeader(target: HTMLElement, store: DashboardStore): void {
+  const start = store.start;
+  if (!start) {
+    target.replaceChildren();
+    return;
+  }
+  const file = start.modelFile.split(/[\\/]/).pop() ?? start.modelFile;
+  const last = store.history.at(-1);
+  const status = { running: 'training…', finished: 'finished', cancelled: 'stopped', failed: 'failed' }[store.status ?? 'running'];
+  const facts = [
+    `backend ${start.backend}`,
+    `epoch ${store.history.length}/${start.epochs}`,
+    last ? `loss ${last.loss.toPrecision(3)}` : undefined,
+    last?.valLoss !== undefined ? `val_loss ${last.valLoss.toPrecision(3)}` : undefined,
+  ].filter((fact): fact is string => fact !== undefined);
+  target.replaceChildren(
+    el('h1', {}, file, ' ', el('span', { class: `status status-${store.status ?? 'running'}` }, status)),
+    el('p', { class: 'facts' }, facts.join(' · ')),
+    ...(store.statusMessage ? [el('p', { class: 'status-message' }, store.statusMessage)] : []),
+  );
+}
+
+export function renderControls(target: HTMLElement, store: DashboardStore, actions: PanelActions): void {
+  const start = store.start;
+  if (!start) {
+    target.replaceChildren();
+    return;
+  }
+  const selected = store.selectedLayers();
+  const boxes = start.watchedLayers.map((name) => {
+    const info = start.layers.find((layer) => layer.name === name);
+    const box = el('input', { type: 'checkbox', 'data-layer': name });
+    box.checked = selected.has(name);
+    box.addEventListener('change', () => {
+      const next = new Set(store.selectedLayers());
+      if (box.checked) next.add(name);
+      else next.delete(name);
+      actions.selectLayers(next);
+    });
+    return el('label', { class: 'layer-choice' }, box, ` ${name}`, el('span', { class: 'muted' }, info?.activation ? ` ${info.activation}` : ''));
+  });
+  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, store.frames.length - 1)), step: '1', 'aria-label': 'Step shown by the histograms' });
+  slider.value = String(store.cursor ?? Math.max(0, store.frames.length - 1));
+  const frame = store.cursorFrame();
+  const label = el('span', { class: 'step-label' }, frame ? `step ${frame.step} (epoch ${frame.epoch + 1})${store.cursor === undefined ? ', latest' : ''}` : 'no probe yet');
+  slider.addEventListener('input', () => {
+    const index = Number(slider.value);
+    actions.selectStep(index >= store.frames.length - 1 ? undefined : index);
+  });
+  target.replaceChildren(
+    el('div', { class: 'layers' }, el('span', { class: 'control-title' }, 'Layers'), ...boxes),
+    el('div', { class: 'step' }, el('span', { class: 'control-title' }, 'Histograms at'), slider, label),
+  );
+}
+
+export function renderFindings(target: HTMLElement, store: DashboardStore, actions: PanelActions, language: 'en' | 'fr'): void {
+  if (store.findings.length === 0) {
+    target.replaceChildren(el('p', { class: 'hint' }, store.status === 'running' ? 'No problem found so far.' : 'No problem found in this run.'));
+    return;
+  }
+  target.replaceChildren(
+    el(
+      'ul',
+      { class: 'findings' },
+      ...store.findings.map((finding) => {
+        const note = el('a', { href: '#', class: 'link' }, 'Read the note');
+        note.addEventListener('click', (event) => {
+          event.preventDefault();
+          actions.openNote(finding.topic);
+        });
+        const links: Node[] = [note];
+        if (finding.line !== undefined) {
+          const line = finding.line;
+          const reveal = el('a', { href: '#', class: 'link' }, `Line ${line}`);
+          reveal.addEventListener('click', (event) => {
+            event.preventDefault();
+            actions.revealLine(line);
+          });
+          links.push(reveal);
+        }
+        return el(
+          'li',
+          { class: `finding severity-${finding.severity}` },
+          el('div', { class: 'finding-title' }, el('span', { class: 'rule' }, finding.rule), finding.layer ? ` · ${finding.layer}` : '', ` · epoch ${finding.epoch + 1}`),
+          el('p', {}, finding.message[language]),
+          el('p', { class: 'fix' }, finding.fix[language]),
+          el('div', { class: 'links' }, ...links),
+        );
+      }),
+    ),
+  );
+}
+
+export function emptyState(): HTMLElement {
+  return el(
+    'div',
+    { class: 'empty' },
+    el('h1', {}, 'DeepScope dashboard'),
+    el('p', {}, 'Train a model to see its loss, learning rate, and, layer by layer, its activations, gradients and weights here.'),
+    el('p', { class: 'hint' }, 'Open a model module (for example examples/spiral-classifier.ts) and run "DeepScope: Train Model".'),
+  );
+}

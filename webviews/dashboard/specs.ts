@@ -1,0 +1,160 @@
+/**
+ * The dashboard's vega-lite specs. Each reads named datasets (filled and streamed by the
+ * dashboard with changesets) and is sized from the panel's width so it stays readable.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export interface Layout {
+  /** Width available for one full-width chart, in pixels. */
+  readonly width: number;
+  /** Columns of the per-layer small multiples. */
+  readonly columns: number;
+  /** Width of one small multiple. */
+  readonly cellWidth: number;
+}
+
+export function layoutFor(containerWidth: number): Layout {
+  const width = Math.max(260, containerWidth - 40);
+  const columns = Math.max(1, Math.min(4, Math.floor(width / 300)));
+  return { width, columns, cellWidth: Math.floor(width / columns) - 50 };
+}
+
+const LAYER_TITLE = { field: 'layer', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
+
+/** Loss (train, validation, per step), metrics, and the learning-rate schedule beneath, on one epoch axis. */
+export function trainingSpec(layout: Layout): TopLevelSpec {
+  const x = { field: 'x', type: 'quantitative', title: 'epoch', scale: { zero: false } } as const;
+  const color = { field: 'series', type: 'nominal', title: null } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    // Each chart has its own colours and legend: loss series and metric series are different things.
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    vconcat: [
+      {
+        title: 'Loss',
+        width: layout.width,
+        height: 180,
+        data: { name: 'loss' },
+        layer: [
+          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'loss' }, color } },
+          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, tooltip: [{ field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] } },
+        ],
+      },
+      {
+        title: 'Metrics',
+        width: layout.width,
+        height: 120,
+        data: { name: 'metrics' },
+        mark: { type: 'line', point: true },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: null }, color, tooltip: [{ field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] },
+      },
+      {
+        title: 'Learning rate',
+        width: layout.width,
+        height: 80,
+        data: { name: 'lr' },
+        mark: { type: 'line', interpolate: 'step-after' },
+        encoding: { x: { ...x, title: 'epoch (learning rate in force from the start of each epoch)' }, y: { field: 'value', type: 'quantitative', title: 'lr', axis: { format: '.2g' } }, tooltip: [{ field: 'x', title: 'epoch' }, { field: 'value', format: '.3g' }] },
+      },
+    ],
+  };
+}
+
+/** Percentile bands of each layer's activations over time (TensorBoard's distributions), with a rule at the chosen step. */
+export function activationBandsSpec(layout: Layout): TopLevelSpec {
+  const x = { field: 'step', type: 'quantitative', title: 'step', axis: { tickCount: 4, labelOverlap: true } } as const;
+  const band = (low: string, high: string, opacity: number) =>
+    ({
+      mark: { type: 'area', opacity },
+      encoding: { x, y: { field: low, type: 'quantitative', title: 'activation' }, y2: { field: high } },
+    }) as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { name: 'bands' },
+    params: [{ name: 'cursorStep', value: -1 }],
+    facet: LAYER_TITLE,
+    columns: layout.columns,
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: layout.cellWidth,
+      height: 110,
+      layer: [
+        band('p0', 'p100', 0.15),
+        band('p7', 'p93', 0.25),
+        band('p16', 'p84', 0.35),
+        band('p31', 'p69', 0.45),
+        { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, tooltip: [{ field: 'step' }, { field: 'p0', title: 'min', format: '.3g' }, { field: 'p50', title: 'median', format: '.3g' }, { field: 'p100', title: 'max', format: '.3g' }] } },
+        { transform: [{ filter: 'datum.step === cursorStep' }], mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x } },
+      ],
+    },
+  };
+}
+
+/** Histograms of one probe (activations, gradients or weights), one small chart per layer. */
+export function histogramSpec(layout: Layout, dataset: string, xTitle: string): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { name: dataset },
+    facet: LAYER_TITLE,
+    columns: layout.columns,
+    resolve: { scale: { x: 'independent', y: 'independent' } },
+    spec: {
+      width: layout.cellWidth,
+      height: 90,
+      mark: { type: 'rect', opacity: 0.85 },
+      encoding: {
+        x: { field: 'x0', type: 'quantitative', title: xTitle, bin: { binned: true }, axis: { format: '.2g', tickCount: 5 } },
+        x2: { field: 'x1' },
+        y: { field: 'count', type: 'quantitative', title: null, axis: { tickCount: 3 } },
+        tooltip: [{ field: 'x0', title: 'from', format: '.3g' }, { field: 'x1', title: 'to', format: '.3g' }, { field: 'count' }],
+      },
+    },
+  };
+}
+
+/** A value per layer over time, one line per layer, optionally on a log scale with a guide line. */
+export function layerLinesSpec(
+  layout: Layout,
+  dataset: string,
+  title: string,
+  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean } = {},
+): TopLevelSpec {
+  const width = options.width ?? layout.width;
+  const line = {
+    mark: { type: 'line', point: { size: 12 } },
+    encoding: {
+      x: { field: 'step', type: 'quantitative', title: 'step', axis: { tickCount: 8, labelOverlap: true } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: null,
+        scale: options.log ? ({ type: 'log' } as const) : ({ domain: [0, 1] } as const),
+        axis: options.log ? { format: '.0e', tickCount: 5, labelOverlap: 'greedy' as const } : { format: '%', tickCount: 3 },
+      },
+      color: { field: 'layer', type: 'nominal', title: 'layer', sort: { field: 'order', op: 'min' }, legend: options.legend === false ? null : {} },
+      tooltip: [{ field: 'layer' }, { field: 'step' }, { field: 'value', format: '.3g' }],
+    },
+  } as const;
+  const guide = options.guide === undefined
+    ? []
+    : [{ data: { values: [{ guide: options.guide, label: options.guideLabel ?? '' }] }, layer: [
+        { mark: { type: 'rule', strokeDash: [6, 4], opacity: 0.8 }, encoding: { y: { field: 'guide', type: 'quantitative' } } },
+        { mark: { type: 'text', align: 'left', dx: 4, dy: -6 }, encoding: { y: { field: 'guide', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } } },
+      ] }];
+  if (options.facetByMetric) {
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title,
+      data: { name: dataset },
+      facet: { column: { field: 'metric', type: 'nominal', title: null } },
+      spec: { width: Math.max(200, Math.floor(width / 2) - 60), height: 120, ...line },
+    } as TopLevelSpec;
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width,
+    height: 150,
+    layer: [{ data: { name: dataset }, ...line }, ...guide],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,87 @@
+/**
+ * The dashboard's data in the webview: one run at a time, frames kept bounded (older ones
+ * thinned), the layers the user watches and the step the histograms show.
+ */
+import type { ToDashboard } from '../../src/shared/dashboardProtocol';
+import type { Finding } from '../../src/shared/findings';
+import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunStatus, type StepLoss } from '../../src/shared/runSnapshot';
+import type { EpochRecord, ProbeFrame, RunStart } from '../../src/shared/trainingData';
+
+/** What a message changed, so the view redraws only that. */
+export type Change =
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'append'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[] }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'findings' };
+
+export class DashboardStore {
+  runId: string | undefined;
+  start: RunStart | undefined;
+  status: RunStatus | undefined;
+  statusMessage: string | undefined;
+  readonly history: EpochRecord[] = [];
+  readonly steps: StepLoss[] = [];
+  readonly frames: ProbeFrame[] = [];
+  findings: readonly Finding[] = [];
+  /** Layers shown; undefined until a run says which layers exist (then: all watched layers). */
+  selected: Set<string> | undefined;
+  /** Index into `frames` of the step the histograms show; undefined follows the latest frame. */
+  cursor: number | undefined;
+
+  apply(message: ToDashboard): Change {
+    switch (message.type) {
+      case 'snapshot':
+        this.reset(message.run.id, message.run.start);
+        this.status = message.run.status;
+        this.statusMessage = message.run.statusMessage;
+        this.history.push(...message.run.history);
+        appendBounded(this.steps, message.run.steps, MAX_STEP_LOSSES);
+        appendBounded(this.frames, message.run.frames, MAX_FRAMES);
+        return { kind: 'reset' };
+      case 'start':
+        this.reset(message.id, message.start);
+        this.status = 'running';
+        return { kind: 'reset' };
+      case 'progress': {
+        this.history.push(...message.epochs);
+        const thinnedSteps = appendBounded(this.steps, message.steps, MAX_STEP_LOSSES);
+        const thinnedFrames = appendBounded(this.frames, message.frames, MAX_FRAMES);
+        if (thinnedFrames && this.cursor !== undefined) this.cursor = Math.floor(this.cursor / 2);
+        return thinnedSteps || thinnedFrames ? { kind: 'reset' } : { kind: 'append', frames: message.frames, epochs: message.epochs, steps: message.steps };
+      }
+      case 'status':
+        this.status = message.status;
+        this.statusMessage = message.message;
+        return { kind: 'status' };
+      case 'findings':
+        this.findings = message.findings;
+        return { kind: 'findings' };
+    }
+  }
+
+  /** Layer name → position in the network, for ordering charts. */
+  layerOrder(): Map<string, number> {
+    return new Map((this.start?.layers ?? []).map((layer, i) => [layer.name, i]));
+  }
+
+  selectedLayers(): Set<string> {
+    return this.selected ?? new Set(this.start?.watchedLayers ?? []);
+  }
+
+  cursorFrame(): ProbeFrame | undefined {
+    return this.frames[this.cursor ?? this.frames.length - 1];
+  }
+
+  private reset(id: string, start: RunStart): void {
+    const sameModel = this.start?.modelFile === start.modelFile;
+    this.runId = id;
+    this.start = start;
+    this.history.length = 0;
+    this.steps.length = 0;
+    this.frames.length = 0;
+    this.findings = [];
+    this.cursor = undefined;
+    // Keep the user's layer choice across runs of the same model.
+    if (!sameModel) this.selected = undefined;
+  }
+}

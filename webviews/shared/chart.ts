@@ -1,0 +1,76 @@
+import vegaEmbed, { type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
+import type { TopLevelSpec } from 'vega-lite';
+import { changeset, Error, type View } from 'vega';
+import { readTheme, vegaConfig } from './theme';
+
+/**
+ * One vega-lite chart: embedded without `eval` (AST + vega-interpreter, so the webview's CSP
+ * needs no 'unsafe-eval'), drawn on canvas, fed by named datasets that are updated with
+ * changesets instead of re-embedding.
+ */
+export class Chart {
+  private result: Result | undefined;
+  private pending: Promise<void> = Promise.resolve();
+
+  private constructor(readonly element: HTMLElement) {}
+
+  static async create(element: HTMLElement, spec: TopLevelSpec): Promise<Chart> {
+    const chart = new Chart(element);
+    chart.result = await vegaEmbed(element, spec, {
+      ast: true,
+      expr: expressionInterpreter,
+      renderer: 'canvas',
+      actions: false,
+      defaultStyle: false,
+      // Charts are embedded before their data arrives: empty-extent warnings are expected.
+      logLevel: Error,
+      config: vegaConfig(readTheme()),
+    });
+    return chart;
+  }
+
+  get view(): View | undefined {
+    return this.result?.view;
+  }
+
+  /** Appends rows to a named dataset; calls are serialised so updates never interleave. */
+  insert(dataset: string, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return this.pending;
+    return this.enqueue((view) => view.change(dataset, changeset().insert([...rows])));
+  }
+
+  /** Replaces a named dataset's rows. */
+  replace(dataset: string, rows: readonly object[]): Promise<void> {
+    return this.enqueue((view) => view.change(dataset, changeset().remove(() => true).insert([...rows])));
+  }
+
+  /**
+   * Writes what the chart draws onto its element, for screen readers and tests (a canvas is
+   * opaque to both): an aria-label, the number of data points and the layers present.
+   */
+  describe(label: string, datasets: readonly string[]): void {
+    const view = this.view;
+    if (!view) return;
+    const rows = datasets.flatMap((name) => view.data(name) as { layer?: unknown }[]);
+    const layers = [...new Set(rows.map((row) => row.layer).filter((layer): layer is string => typeof layer === 'string'))];
+    this.element.setAttribute('role', 'img');
+    this.element.setAttribute('aria-label', layers.length > 0 ? `${label}: ${layers.join(', ')}` : label);
+    this.element.dataset.points = String(rows.length);
+    this.element.dataset.layers = layers.join(',');
+  }
+
+  finalize(): void {
+    this.result?.finalize();
+    this.result = undefined;
+  }
+
+  private enqueue(apply: (view: View) => View): Promise<void> {
+    this.pending = this.pending.then(async () => {
+      const view = this.view;
+      // resize(): facets and legends grow with their data; without it the canvas keeps its first size.
+      if (view) await apply(view).resize().runAsync();
+    });
+    return this.pending;
+  }
+}
