@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { launchBrowser } from '../support/browser';
+import { REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
+
+test('deepscope train --report writes an HTML report that draws the dashboard\'s charts in Chromium', async () => {
+  const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'deepscope-report-')), 'report.html');
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'deepscope.js'), 'train', path.join(REPO_ROOT, 'test', 'fixtures', 'models', 'tiny-classifier.ts'), '--report', report], {
+    stdio: 'pipe',
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(`file://${report}`);
+    const chart = (label: string) => page.locator(`.chart[aria-label^="${label}"]`);
+    await chart('Weight histograms').waitFor({ timeout: 30_000 });
+    assert.equal(await chart('Activation distributions over time').getAttribute('data-layers'), 'hidden,output');
+    assert.equal(await chart('Gradient norms').getAttribute('data-layers'), 'hidden,output');
+    assert.ok(Number(await chart('Loss, metrics and learning rate').getAttribute('data-points')) >= 8);
+    // Every chart is drawn: each holds a canvas with a real size.
+    const sizes = await page.locator('.chart canvas').evaluateAll((canvases) => canvases.map((c) => (c as HTMLCanvasElement).width * (c as HTMLCanvasElement).height));
+    assert.equal(sizes.length, 9);
+    assert.ok(sizes.every((area) => area > 10_000), `canvas areas ${sizes.join(', ')}`);
+    assert.match(await page.locator('header h1').innerText(), /tiny-classifier\.ts/);
+    assert.deepEqual(problems, [], 'no script error and no CSP violation');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'report.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});

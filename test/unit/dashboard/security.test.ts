@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseFromDashboard } from '../../../src/shared/dashboardProtocol';
+import { jsonForHtml, randomNonce } from '../../../src/report/htmlSafety';
+
+test('messages from the dashboard webview are validated', () => {
+  assert.deepEqual(parseFromDashboard({ type: 'ready' }), { type: 'ready' });
+  assert.deepEqual(parseFromDashboard({ type: 'openNote', topic: 'init-he' }), { type: 'openNote', topic: 'init-he' });
+  assert.equal(parseFromDashboard({ type: 'openNote', topic: 'workbench.action.quit' }), undefined, 'only known topic ids');
+  assert.deepEqual(parseFromDashboard({ type: 'revealLine', line: 12 }), { type: 'revealLine', line: 12 });
+  assert.equal(parseFromDashboard({ type: 'revealLine', line: 0 }), undefined);
+  assert.equal(parseFromDashboard({ type: 'revealLine', line: 1.5 }), undefined);
+  assert.equal(parseFromDashboard({ type: 'revealLine', line: 3, file: '/etc/passwd' })?.type, 'revealLine', 'extra fields are ignored, never used');
+  assert.equal(parseFromDashboard({ type: 'executeCommand', command: 'x' }), undefined);
+  assert.equal(parseFromDashboard('ready'), undefined);
+  assert.equal(parseFromDashboard(null), undefined);
+});
+
+test('JSON embedded in the report cannot close its script element', () => {
+  const json = jsonForHtml({ name: '</script><script>alert(1)</script>', bins: Float32Array.from([1, 2]) });
+  assert.ok(!json.includes('</script'), json);
+  assert.deepEqual(JSON.parse(json), { name: '</script><script>alert(1)</script>', bins: [1, 2] });
+});
+
+test('nonces are random and long enough', () => {
+  const nonces = new Set(Array.from({ length: 100 }, randomNonce));
+  assert.equal(nonces.size, 100);
+  assert.ok([...nonces].every((nonce) => nonce.length >= 24));
+});
