@@ -40,7 +40,10 @@ describe('training', () => {
   });
 
   it('trains the unsaved text of the editor without saving the file', async () => {
-    const document = await vscode.workspace.openTextDocument(fixture('tiny-classifier'));
+    // A copy of its own: the edit stays unsaved in memory and must not leak into other tests.
+    const copy = path.join(scratch, 'unsaved-edit.ts');
+    cpSync(fixture('tiny-classifier').fsPath, copy);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(copy));
     const editor = await vscode.window.showTextDocument(document);
     const epochs = document.getText().indexOf('epochs: 4');
     await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(epochs), document.positionAt(epochs + 9)), 'epochs: 1'));
