@@ -3,10 +3,12 @@
  * file exporting a CliCommand plus one line in COMMANDS.
  */
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { diagnoseCommand } from './diagnoseCommand';
+import { labCommand } from './labCommand';
 import { newCommand } from './newCommand';
 import { trainCommand } from './trainCommand';
 
-const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand];
+const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, diagnoseCommand, labCommand];
 
 function overview(): string {
   const rows = [...COMMANDS.map((c) => [c.usage, c.summary]), ['help [command]', 'Show the help of a command']];

@@ -29,13 +29,13 @@ export const labCommand: CliCommand = {
 async function lab(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name.startsWith('-')) {
-    if (name !== undefined) throw new UsageError(`give the lab's name before its options (labs: ${LABS.map((l) => l.info.name).join(', ')})`);
+    if (name !== undefined) throw new UsageError(`give the lab's name before its options (labs: ${labNames()})`);
     const width = Math.max(...LABS.map((l) => l.info.name.length));
     io.out(LABS.map((l) => `${l.info.name.padEnd(width)}  ${l.info.title}: ${l.info.summary}`).join('\n'));
     return EXIT_OK;
   }
   const found = findLab(name);
-  if (found === undefined) throw new UsageError(`unknown lab "${name}" (labs: ${LABS.map((l) => l.info.name).join(', ')})`);
+  if (found === undefined) throw new UsageError(`unknown lab "${name}" (labs: ${labNames()})`);
   const { json, backend, raw } = parseLabArgs(rest, found.info.params);
   let run: LabRun;
   try {
@@ -44,14 +44,19 @@ async function lab(args: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof EngineError && error.kind === 'config') throw new UsageError(error.message);
     throw error;
   }
+  const { report, tables } = run;
   if (json) {
-    const { tables: _tables, ...report } = run;
     io.out(JSON.stringify(report, typedArraysAsArrays));
   } else {
-    io.out(`${run.title} (${run.name}) on ${run.backend === 'none' ? 'plain JavaScript' : `the ${run.backend} backend`}, ${(run.elapsedMs / 1000).toFixed(1)} s; notes: ${run.topics.join(', ')}`);
-    for (const table of run.tables) io.out(`\n${formatTable(table)}`);
+    const where = report.backend === 'none' ? 'plain JavaScript' : `the ${report.backend} backend`;
+    io.out(`${report.title} (${report.name}) on ${where}, ${(report.elapsedMs / 1000).toFixed(1)} s; notes: ${report.topics.join(', ')}`);
+    for (const table of tables) io.out(`\n${formatTable(table)}`);
   }
   return EXIT_OK;
+}
+
+function labNames(): string {
+  return LABS.map((l) => l.info.name).join(', ');
 }
 
 function parseLabArgs(args: readonly string[], specs: readonly ParamSpec[]): { json: boolean; backend: BackendPreference; raw: Record<string, string> } {
