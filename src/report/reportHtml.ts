@@ -19,10 +19,19 @@ const REPORT_THEME = `:root, body {
  * that one script run. `webviewDir` is the folder of the built dashboard (out/webviews).
  */
 export function reportHtml(payload: ReportPayload, webviewDir: string): string {
+  return dashboardPage(webviewDir, `DeepScope report: ${path.basename(payload.run.start.modelFile)}`, payload);
+}
+
+/**
+ * The dashboard as a plain web page. Without a payload it waits for `window.postMessage` like the
+ * webview does (the dashboard benchmark streams runs into it that way).
+ */
+export function dashboardPage(webviewDir: string, title: string, payload?: ReportPayload): string {
   const script = readFileSync(path.join(webviewDir, 'dashboard.js'), 'utf8');
   const css = readFileSync(path.join(webviewDir, 'dashboard.css'), 'utf8');
   const nonce = randomNonce();
-  const title = `DeepScope report: ${path.basename(payload.run.start.modelFile)}`;
+  const data = payload ? `<script type="application/json" id="deepscope-run">${jsonForHtml(payload)}</script>
+` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -34,8 +43,7 @@ export function reportHtml(payload: ReportPayload, webviewDir: string): string {
 ${css}</style>
 </head>
 <body class="vscode-light">
-<script type="application/json" id="deepscope-run">${jsonForHtml(payload)}</script>
-<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
+${data}<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>
 `;

@@ -100,16 +100,19 @@ export class DashboardCharts {
       this.insert('gradientRatio', 'gradientRatio', ratioAsLayerRows(frames)),
       this.insert('updateRatios', 'updateRatio', updateRatioRows(frames, selected, order)),
     ]);
-    if (store.cursor === undefined && frames.length > 0) await this.showStep(store);
+    if (store.cursor === undefined && frames.length > 0) await this.showStep(store, false);
     this.describe();
   }
 
-  /** Histograms at the chosen step, and the rule marking it on the activation bands. */
-  async showStep(store: DashboardStore): Promise<void> {
+  /**
+   * Histograms at the chosen step, and the rule marking it on the activation bands. `relayout`
+   * is false while streaming: the same layers, so the same facets.
+   */
+  async showStep(store: DashboardStore, relayout = true): Promise<void> {
     const frame = store.cursorFrame();
     const selected = store.selectedLayers();
     const order = store.layerOrder();
-    await Promise.all(HISTOGRAMS.map(([name, dataset, kind]) => this.charts.get(name)?.replace(dataset, histogramRows(frame, kind, selected, order))));
+    await Promise.all(HISTOGRAMS.map(([name, dataset, kind]) => this.charts.get(name)?.replace(dataset, histogramRows(frame, kind, selected, order), relayout)));
     const view = this.charts.get('bands')?.view;
     if (view) await view.signal('cursorStep', frame?.step ?? -1).runAsync();
     this.describe();
@@ -131,20 +134,24 @@ export class DashboardCharts {
     const order = store.layerOrder();
     const { history, steps, frames } = store;
     await Promise.all([
-      this.insert('training', 'loss', lossRows(history, steps, start.stepsPerEpoch)),
-      this.insert('training', 'metrics', metricRows(history)),
-      this.insert('training', 'lr', learningRateRows(history)),
-      this.insert('bands', 'bands', bandRows(frames, selected, order)),
-      this.insert('unitHealth', 'unitHealth', unitHealthRows(frames, selected, order)),
-      this.insert('gradientNorms', 'gradientNorm', gradientNormRows(frames, selected, order)),
-      this.insert('gradientRatio', 'gradientRatio', ratioAsLayerRows(frames)),
-      this.insert('updateRatios', 'updateRatio', updateRatioRows(frames, selected, order)),
+      this.replace('training', 'loss', lossRows(history, steps, start.stepsPerEpoch)),
+      this.replace('training', 'metrics', metricRows(history)),
+      this.replace('training', 'lr', learningRateRows(history)),
+      this.replace('bands', 'bands', bandRows(frames, selected, order)),
+      this.replace('unitHealth', 'unitHealth', unitHealthRows(frames, selected, order)),
+      this.replace('gradientNorms', 'gradientNorm', gradientNormRows(frames, selected, order)),
+      this.replace('gradientRatio', 'gradientRatio', ratioAsLayerRows(frames)),
+      this.replace('updateRatios', 'updateRatio', updateRatioRows(frames, selected, order)),
     ]);
     await this.showStep(store);
   }
 
   private insert(name: ChartName, dataset: string, rows: readonly object[]): Promise<void> {
     return this.charts.get(name)?.insert(dataset, rows) ?? Promise.resolve();
+  }
+
+  private replace(name: ChartName, dataset: string, rows: readonly object[]): Promise<void> {
+    return this.charts.get(name)?.replace(dataset, rows) ?? Promise.resolve();
   }
 }
 

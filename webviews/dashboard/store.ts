@@ -14,6 +14,8 @@ export type Change =
   | { readonly kind: 'status' }
   | { readonly kind: 'findings' };
 
+export const DEFAULT_SHOWN_LAYERS = 12;
+
 export class DashboardStore {
   runId: string | undefined;
   start: RunStart | undefined;
@@ -47,6 +49,8 @@ export class DashboardStore {
         const thinnedSteps = appendBounded(this.steps, message.steps, MAX_STEP_LOSSES);
         const thinnedFrames = appendBounded(this.frames, message.frames, MAX_FRAMES);
         if (thinnedFrames && this.cursor !== undefined) this.cursor = Math.floor(this.cursor / 2);
+        // After thinning, the charts are rebuilt rather than refilled: vega views that keep removing
+        // and inserting rows hold on to memory until finalized (measured by bench/dashboardBench.ts).
         return thinnedSteps || thinnedFrames ? { kind: 'reset' } : { kind: 'append', frames: message.frames, epochs: message.epochs, steps: message.steps };
       }
       case 'status':
@@ -64,8 +68,17 @@ export class DashboardStore {
     return new Map((this.start?.layers ?? []).map((layer, i) => [layer.name, i]));
   }
 
+  /**
+   * The layers drawn. By default all watched layers, up to DEFAULT_SHOWN_LAYERS spread evenly from
+   * the first to the last (a deep net's trend shows across depth; 50 small charts read poorly and
+   * draw slowly); the user adds or removes layers with the checkboxes.
+   */
   selectedLayers(): Set<string> {
-    return this.selected ?? new Set(this.start?.watchedLayers ?? []);
+    if (this.selected) return this.selected;
+    const watched = this.start?.watchedLayers ?? [];
+    if (watched.length <= DEFAULT_SHOWN_LAYERS) return new Set(watched);
+    const spread = Array.from({ length: DEFAULT_SHOWN_LAYERS }, (_, i) => watched[Math.round((i * (watched.length - 1)) / (DEFAULT_SHOWN_LAYERS - 1))]);
+    return new Set(spread);
   }
 
   cursorFrame(): ProbeFrame | undefined {

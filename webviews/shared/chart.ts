@@ -34,15 +34,21 @@ export class Chart {
     return this.result?.view;
   }
 
-  /** Appends rows to a named dataset; calls are serialised so updates never interleave. */
+  /**
+   * Appends rows to a named dataset; calls are serialised so updates never interleave. New points
+   * of the same series do not change the layout, so the view is not resized (the costly part).
+   */
   insert(dataset: string, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return this.pending;
-    return this.enqueue((view) => view.change(dataset, changeset().insert([...rows])));
+    return this.enqueue((view) => view.change(dataset, changeset().insert([...rows])), false);
   }
 
-  /** Replaces a named dataset's rows. */
-  replace(dataset: string, rows: readonly object[]): Promise<void> {
-    return this.enqueue((view) => view.change(dataset, changeset().remove(() => true).insert([...rows])));
+  /**
+   * Replaces a named dataset's rows. `relayout` when the rows may add or remove facets or legend
+   * entries: vega keeps a canvas's first size unless asked to resize.
+   */
+  replace(dataset: string, rows: readonly object[], relayout = true): Promise<void> {
+    return this.enqueue((view) => view.change(dataset, changeset().remove(() => true).insert([...rows])), relayout);
   }
 
   /**
@@ -65,11 +71,12 @@ export class Chart {
     this.result = undefined;
   }
 
-  private enqueue(apply: (view: View) => View): Promise<void> {
+  private enqueue(apply: (view: View) => View, relayout: boolean): Promise<void> {
     this.pending = this.pending.then(async () => {
       const view = this.view;
-      // resize(): facets and legends grow with their data; without it the canvas keeps its first size.
-      if (view) await apply(view).resize().runAsync();
+      if (!view) return;
+      const changed = apply(view);
+      await (relayout ? changed.resize() : changed).runAsync();
     });
     return this.pending;
   }
