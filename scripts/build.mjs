@@ -27,6 +27,8 @@ const targets = [
   { ...nodeTarget, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
   // The training process: forked per run by the extension, the CLI and the benchmarks.
   { ...nodeTarget, entryPoints: { trainingWorker: 'src/engine/worker/trainingWorker.ts' }, outdir: 'out' },
+  // The lab process: forked per lab run by the extension (the CLI runs labs in its own process).
+  { ...nodeTarget, entryPoints: { labWorker: 'src/engine/worker/labWorker.ts' }, outdir: 'out' },
 ];
 /** Webviews: browser bundles, one per view, with their CSS. */
 const webviewTarget = {
@@ -41,6 +43,9 @@ const webviewTarget = {
 };
 // Each entry imports its CSS, which esbuild writes next to the script (dashboard.js + dashboard.css).
 targets.push({ ...webviewTarget, entryPoints: { dashboard: 'webviews/dashboard/main.ts' } });
+targets.push({ ...webviewTarget, entryPoints: { labs: 'webviews/labs/main.ts' } });
+// KaTeX's stylesheet links its fonts: esbuild copies them to out/webviews/fonts/ (inside localResourceRoots).
+targets.push({ ...webviewTarget, entryPoints: { notes: 'webviews/notes/main.ts' }, loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' }, assetNames: 'fonts/[name]' });
 if (!production) {
   // Tests inside the extension host: mocha stays external (it loads its own files at run time).
   targets.push({ ...nodeTarget, entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host', external: [...nodeTarget.external, 'mocha'] });

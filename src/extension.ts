@@ -1,8 +1,11 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { DashboardController } from './dashboard/dashboardController';
+import { register as registerDiagnosis } from './diagnosis';
 import { register as registerHover } from './editor/hover';
+import { LabsController } from './labs/labsController';
 import { register as registerLint } from './lint';
+import { NotesController } from './notes/notesController';
 import { TrainingController } from './training/trainingController';
 
 /** What `activate` returns to other extensions (and to DeepScope's own host tests). */
@@ -15,9 +18,13 @@ export interface DeepScopeApi {
 export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   const training = new TrainingController();
   const dashboard = new DashboardController(context, training);
-  context.subscriptions.push(training, dashboard, registerCommands({ training, dashboard }));
+  const notes = new NotesController(context.extensionUri);
+  const labs = new LabsController(context.extensionUri);
+  context.subscriptions.push(training, dashboard, notes, labs, registerCommands({ training, dashboard, notes, labs }));
   context.subscriptions.push(registerLint(context));
   context.subscriptions.push(registerHover(context));
+  const diagnosis = registerDiagnosis(context, training);
+  context.subscriptions.push(diagnosis, diagnosis.onDidChangeFindings(({ findings }) => dashboard.setFindings(findings)));
   return { onDidStartTraining: training.onDidStartSession };
 }
 

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DashboardController } from '../dashboard/dashboardController';
+import type { LabsController } from '../labs/labsController';
+import type { NotesController } from '../notes/notesController';
 import type { TrainingController } from '../training/trainingController';
 import { runNewModel } from './newModel/newModelCommand';
 
@@ -7,6 +9,8 @@ import { runNewModel } from './newModel/newModelCommand';
 export interface Services {
   readonly training: TrainingController;
   readonly dashboard: DashboardController;
+  readonly notes: NotesController;
+  readonly labs: LabsController;
 }
 
 export interface CommandSpec {
@@ -26,6 +30,8 @@ export const COMMAND_IDS = [
   'deepscope.showDashboard',
   'deepscope.openRun',
   'deepscope.saveReport',
+  'deepscope.openNote',
+  'deepscope.openLab',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -37,6 +43,10 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
     'deepscope.showDashboard': { requiresTrust: false, run: () => services.dashboard.show() },
     'deepscope.openRun': { requiresTrust: false, run: () => services.dashboard.openRun() },
     'deepscope.saveReport': { requiresTrust: false, run: () => services.dashboard.saveReport() },
+    // Shows the notes' text only: no workspace code runs, so it works in Restricted Mode.
+    'deepscope.openNote': { requiresTrust: false, run: (topic) => services.notes.open(topic) },
+    // Labs run engine code in a process, like training: trusted workspaces only.
+    'deepscope.openLab': { requiresTrust: true, run: (lab) => services.labs.open(lab) },
   };
 }
 

@@ -3,3 +3,5 @@ import './contributions.test';
 import './training.test';
 import './lint.test';
 import './hover.test';
+import './notes.test';
+import './diagnosis.test';

@@ -1,14 +1,7 @@
-/** Tiny DOM helpers: elements are built with textContent only, never innerHTML, so no data becomes markup. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
+import { el } from '../shared/dom';
+
+// Shared by every view (webviews/shared/dom.ts); re-exported for the dashboard's modules.
+export { el };
 
 export function section(title: string, hint: string, ...children: Node[]): HTMLElement {
   return el('section', {}, el('h2', {}, title), el('p', { class: 'hint' }, hint), ...children);

@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { FrameLocator } from 'playwright-core';
+import { SCREENSHOTS_DIR } from '../support/paths';
+import { openUiSession, type UiSession } from '../support/uiSession';
+import { openFile, webviewContent } from '../support/webview';
+import { runCommand, waitForQuickInput } from '../support/workbench';
+
+let session: UiSession;
+const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
+
+before(async () => {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  session = await openUiSession();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+/** The notes viewer's content, once it shows the note titled `title`. */
+async function noteTitled(title: string): Promise<FrameLocator> {
+  const notes = webviewContent(session.page, title);
+  try {
+    await notes.locator('h1', { hasText: title }).waitFor({ timeout: 60_000 });
+  } catch (error) {
+    // What the workbench showed instead, to read along with the error.
+    await session.page.screenshot({ path: screenshot('notes-failure.png') });
+    throw error;
+  }
+  return notes;
+}
+
+test('"Open Lecture Note…" finds Nesterov; the note is typeset with KaTeX; related topics and EN/FR switch the note', async () => {
+  const { page } = session;
+  await runCommand(page, 'DeepScope: Open Lecture Note');
+  await waitForQuickInput(page, 'Open Lecture Note');
+  await page.keyboard.type('Nesterov');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Nesterov momentum' }).waitFor();
+  await page.keyboard.press('Enter');
+
+  const notes = await noteTitled('Nesterov momentum');
+  await page.locator('.tabs-container .tab', { hasText: 'Nesterov momentum' }).waitFor();
+  assert.ok((await notes.locator('.note-text .katex').count()) >= 6, 'the formulas are not typeset');
+  assert.ok((await notes.locator('.note-text .katex-display').count()) >= 4, 'the display formulas are not typeset');
+  const text = await notes.locator('.note-text').innerText();
+  assert.ok(!text.includes('$$') && !text.includes('$'), `raw LaTeX left in the note:\n${text}`);
+  // KaTeX's fonts come from out/webviews/fonts through the webview's CSP and localResourceRoots.
+  const katexFonts = await notes.locator('body').evaluate(async () => {
+    await document.fonts.ready;
+    let loaded = 0;
+    document.fonts.forEach((font) => {
+      if (font.family.includes('KaTeX') && font.status === 'loaded') loaded += 1;
+    });
+    return loaded;
+  });
+  assert.ok(katexFonts > 0, 'no KaTeX font loaded');
+  assert.match(await notes.locator('.in-short').innerText(), /Recommended: SGD with Nesterov momentum/);
+  assert.match(await notes.locator('.symbols').innerText(), /tf\.train\.momentum\(learningRate, momentum, true\)/);
+  await page.screenshot({ path: screenshot('notes-dark.png') });
+  await notes.locator('.related').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshot('notes-dark-end.png') });
+
+  await notes.locator('.related .topic-link', { hasText: 'SGD with momentum' }).click();
+  const momentum = await noteTitled('SGD with momentum');
+  await page.locator('.tabs-container .tab', { hasText: 'SGD with momentum' }).waitFor();
+
+  await momentum.locator('.language-toggle button', { hasText: 'FR' }).click();
+  const french = await noteTitled('SGD avec inertie (momentum)');
+  assert.match(await french.locator('.related').innerText(), /Momentum de Nesterov/);
+  await page.screenshot({ path: screenshot('notes-french.png') });
+  await french.locator('.language-toggle button', { hasText: 'EN' }).click();
+  await noteTitled('SGD with momentum');
+});
+
+test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full note" opens it in the viewer', async () => {
+  const { page } = session;
+  await openFile(page, 'spiral-classifier.ts');
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input.input').fill(':139');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'line 139' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const line = page.locator('.editor-instance .view-line', { hasText: "activation: 'relu'," }).first();
+  await line.waitFor();
+  await line.locator('span > span', { hasText: 'relu' }).first().hover();
+
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'ReLU (Rectified Linear Unit)' });
+  await hover.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500); // the hover fades in: let it finish before the screenshot
+  const hoverText = await hover.innerText();
+  assert.match(hoverText, /DeepScope/);
+  assert.match(hoverText, /Recommended:/);
+  assert.match(hoverText, /Read the full note/);
+  await page.screenshot({ path: screenshot('notes-hover.png') });
+
+  await hover.locator('a', { hasText: 'Read the full note' }).click();
+  await noteTitled('ReLU (Rectified Linear Unit)');
+  await page.locator('.tabs-container .tab', { hasText: 'ReLU (Rectified Linear Unit)' }).waitFor();
+  // The note opens beside the code, which stays in sight, as a normal tab (not a preview that the next file replaces).
+  await page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'spiral-classifier.ts' }) }).waitFor();
+  assert.equal(await page.locator('.tab.preview', { hasText: 'ReLU (Rectified Linear Unit)' }).count(), 0);
+  await page.mouse.move(150, 600); // off the hover, onto the empty explorer
+  await hover.waitFor({ state: 'hidden' });
+  await page.screenshot({ path: screenshot('notes-beside-code.png') });
+});
+
+/** Applies a colour theme from the palette, as a user does, and moves the mouse off the picker. */
+async function applyTheme(name: string, workbenchClass: string): Promise<void> {
+  const { page } = session;
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+  await page.mouse.move(150, 650);
+  await page.waitForTimeout(500); // the picker's row tooltip fades out
+}
+
+test('the note follows light and high-contrast themes', async () => {
+  const { page } = session;
+  await applyTheme('Light Modern', 'vs');
+  let notes = await noteTitled('ReLU (Rectified Linear Unit)');
+  await notes.locator('body.vscode-light').waitFor();
+  await page.screenshot({ path: screenshot('notes-light.png') });
+  await notes.locator('.related').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshot('notes-light-end.png') });
+
+  await applyTheme('Dark High Contrast', 'hc-black');
+  notes = await noteTitled('ReLU (Rectified Linear Unit)');
+  await notes.locator('body.vscode-high-contrast').waitFor();
+  await page.screenshot({ path: screenshot('notes-high-contrast-end.png') });
+  await notes.locator('h1').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshot('notes-high-contrast.png') });
+});
+
+test('a window reload restores the notes viewer on its topic', async () => {
+  const { page } = session;
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  const notes = await noteTitled('ReLU (Rectified Linear Unit)');
+  assert.ok((await notes.locator('.note-text .katex').count()) > 0);
+});

@@ -1,0 +1,44 @@
+import type { ApiLanguage, NoteLanguage } from '../../src/shared/notesProtocol';
+
+/** The viewer's own words, in the language of the note it shows. */
+export interface NoteLabels {
+  readonly lectureNote: string;
+  readonly inShort: string;
+  /** With its colon, spaced the French way in French. */
+  readonly recommended: string;
+  readonly note: string;
+  readonly inCode: string;
+  readonly related: string;
+  readonly language: string;
+  readonly languageNames: Readonly<Record<NoteLanguage, string>>;
+}
+
+export const LABELS: Readonly<Record<NoteLanguage, NoteLabels>> = {
+  en: {
+    lectureNote: 'Lecture note',
+    inShort: 'In short',
+    recommended: 'Recommended:',
+    note: 'The note',
+    inCode: 'In code',
+    related: 'Related topics',
+    language: 'Language of the note',
+    languageNames: { en: 'English', fr: 'French' },
+  },
+  fr: {
+    lectureNote: 'Note de cours',
+    inShort: 'En bref',
+    recommended: 'Recommandé\u00a0:',
+    note: 'La note',
+    inCode: 'Dans le code',
+    related: 'Sujets liés',
+    language: 'Langue de la note',
+    languageNames: { en: 'anglais', fr: 'français' },
+  },
+};
+
+/** Framework names are the same in both languages. */
+export const API_NAMES: Readonly<Record<ApiLanguage, string>> = {
+  tfjs: 'TensorFlow.js',
+  keras: 'Keras',
+  pytorch: 'PyTorch',
+};
