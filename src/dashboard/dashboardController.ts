@@ -161,7 +161,7 @@ export class DashboardController implements vscode.Disposable {
 
   private open(payload: ReportPayload | undefined): void {
     if (!this.panel) {
-      this.attach(DashboardPanel.create(this.context.extensionUri, this.language(), (message) => this.handle(message)));
+      this.attach(DashboardPanel.create(this.context.extensionUri, this.language(), (message) => this.handle(message), () => this.resend()));
     }
     this.panel?.reveal();
     this.shown = payload;
@@ -173,9 +173,19 @@ export class DashboardController implements vscode.Disposable {
 
   private async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const runId = typeof state === 'object' && state !== null ? (state as { runId?: unknown }).runId : undefined;
-    this.attach(new DashboardPanel(webviewPanel, this.context.extensionUri, this.language(), (message) => this.handle(message)));
+    this.attach(new DashboardPanel(webviewPanel, this.context.extensionUri, this.language(), (message) => this.handle(message), () => this.resend()));
     const payload = typeof runId === 'string' ? (this.livePayload()?.run.id === runId ? this.livePayload() : await this.store.load(runId)) : undefined;
     this.shown = payload;
+    if (payload) {
+      this.panel?.post({ type: 'snapshot', run: payload.run });
+      this.panel?.post({ type: 'findings', findings: payload.findings });
+    }
+  }
+
+  /** A re-created webview starts empty: send it the run it shows again (the live one, up to now). */
+  private resend(): void {
+    const live = this.livePayload();
+    const payload = live && (!this.shown || this.shown.run.id === live.run.id) ? live : this.shown;
     if (payload) {
       this.panel?.post({ type: 'snapshot', run: payload.run });
       this.panel?.post({ type: 'findings', findings: payload.findings });

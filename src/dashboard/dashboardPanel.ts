@@ -14,11 +14,16 @@ export class DashboardPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidDispose: vscode.Event<void>;
 
+  /**
+   * `onReady` runs each time the webview (re)starts — the first time, and again whenever VS Code
+   * re-creates a hidden webview — so the host can send it what it shows.
+   */
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     language: string,
     onMessage: (message: FromDashboard) => void,
+    private readonly onReady: () => void = () => undefined,
   ) {
     this.onDidDispose = panel.onDidDispose;
     panel.webview.options = webviewOptions(extensionUri);
@@ -28,10 +33,12 @@ export class DashboardPanel implements vscode.Disposable {
         const message = parseFromDashboard(raw);
         if (!message) return;
         if (message.type === 'ready') {
+          const first = !this.ready;
           this.ready = true;
           const queued = this.queue;
           this.queue = [];
-          queued.forEach((item) => void panel.webview.postMessage(item));
+          if (first) queued.forEach((item) => void panel.webview.postMessage(item));
+          else this.onReady();
         } else {
           onMessage(message);
         }
@@ -40,14 +47,14 @@ export class DashboardPanel implements vscode.Disposable {
     );
   }
 
-  static create(extensionUri: vscode.Uri, language: string, onMessage: (message: FromDashboard) => void): DashboardPanel {
+  static create(extensionUri: vscode.Uri, language: string, onMessage: (message: FromDashboard) => void, onReady?: () => void): DashboardPanel {
     const panel = vscode.window.createWebviewPanel(
       DASHBOARD_VIEW_TYPE,
       'DeepScope Dashboard',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(extensionUri),
     );
-    return new DashboardPanel(panel, extensionUri, language, onMessage);
+    return new DashboardPanel(panel, extensionUri, language, onMessage, onReady);
   }
 
   post(message: ToDashboard): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { randomNonce } from '../report/htmlSafety';
+import { escapeHtml, randomNonce } from '../report/htmlSafety';
 
 /**
  * The HTML shell of a DeepScope webview: no data in it (data arrives by postMessage), a CSP that
@@ -25,13 +25,14 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${style.toString()}">
-<title>${title}</title>
+<title>${escapeHtml(title)}</title>
 </head>
 <body>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }
+
 
 /** Webview options shared by DeepScope's panels: scripts on, resources only from the built webview folder. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ReportPayload } from '../shared/runSnapshot';
-import { jsonForHtml, randomNonce } from './htmlSafety';
+import { escapeHtml, jsonForHtml, randomNonce } from './htmlSafety';
 
 /** Light-theme values for the VS Code variables the dashboard reads, for a report opened in any browser. */
 const REPORT_THEME = `:root, body {
@@ -49,6 +49,3 @@ ${data}<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</
 `;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
