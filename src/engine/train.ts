@@ -6,8 +6,10 @@ import { EngineError, errorMessage, type SourceLocation } from './engineError';
 import { loadModelModule, type Dataset, type ModelModule } from './module/loadModelModule';
 import { findExportLine } from './module/sourceIndex';
 import { describeLayer } from './probes/layerMath';
+import { baselineLoss } from './probes/baselineLoss';
+import { describeInputs } from './probes/inputStats';
 import { ModelProbe } from './probes/modelProbe';
-import { currentLearningRate, disposeOptimizer, readTrainingConfig, setLearningRate, type TrainingConfig } from './trainingConfig';
+import { currentLearningRate, describeOptimizer, disposeOptimizer, readTrainingConfig, setLearningRate, type TrainingConfig } from './trainingConfig';
 import { validateDataset } from './validateDataset';
 
 export interface TrainOptions {
@@ -70,7 +72,17 @@ export async function train(options: TrainOptions, listener: TrainListener = {})
 
     const trainSamples = data.validation ? data.x.shape[0] : Math.floor(data.x.shape[0] * (1 - config.validationSplit));
     const stepsPerEpoch = Math.ceil(trainSamples / config.batchSize);
-    const start: RunStart = { backend, modelFile: file, epochs: config.epochs, stepsPerEpoch, layers, watchedLayers: watched };
+    const start: RunStart = {
+      backend,
+      modelFile: file,
+      epochs: config.epochs,
+      stepsPerEpoch,
+      layers,
+      watchedLayers: watched,
+      optimizer: describeOptimizer(optimizer),
+      inputs: describeInputs(data.x),
+      baselineLoss: baselineLoss(model, data.y),
+    };
     listener.onStart?.(start);
     const history = await fit(model, data, config, optimizer, probe, start, options, listener, where('training'));
     return { start, history, cancelled: options.signal?.aborted ?? false };

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { OptimizerInfo } from '../shared/trainingData';
 import { EngineError, errorMessage, type SourceLocation } from './engineError';
 
 /** The `training` export, validated, with DeepScope's defaults filled in. */
@@ -99,6 +100,17 @@ export function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
 export function currentLearningRate(optimizer: tf.Optimizer): number {
   const rate = (optimizer as tf.Optimizer & { learningRate?: unknown }).learningRate;
   return typeof rate === 'number' ? rate : Number.NaN;
+}
+
+/** Which optimiser runs (the diagnosis tells plain SGD from momentum, as UMLAUT's learning-rate check does). */
+export function describeOptimizer(optimizer: tf.Optimizer): OptimizerInfo {
+  const fields = optimizer as tf.Optimizer & { momentum?: unknown; useNesterov?: unknown };
+  return {
+    name: optimizer.getClassName(),
+    learningRate: currentLearningRate(optimizer),
+    momentum: typeof fields.momentum === 'number' ? fields.momentum : undefined,
+    nesterov: typeof fields.useNesterov === 'boolean' ? fields.useNesterov : undefined,
+  };
 }
 
 /**

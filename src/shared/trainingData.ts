@@ -100,6 +100,8 @@ export interface InputStats {
 export interface OptimizerInfo {
   /** tfjs class name: `SGD`, `Momentum`, `Adam`, `RMSProp`… */
   readonly name: string;
+  /** The rate it was built with (a schedule may change it each epoch: see EpochRecord.lr). */
+  readonly learningRate: number;
   readonly momentum?: number;
   readonly nesterov?: boolean;
 }
@@ -113,4 +115,9 @@ export interface RunStart {
   readonly watchedLayers: readonly string[];
   readonly optimizer?: OptimizerInfo;
   readonly inputs?: InputStats;
+  /**
+   * The loss of always predicting the mean target (ln 3 for 3 balanced classes, var(y) for mean
+   * squared error): the bar a model that learns must clear. Absent when it cannot be computed.
+   */
+  readonly baselineLoss?: number;
 }

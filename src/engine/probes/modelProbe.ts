@@ -100,12 +100,15 @@ export class ModelProbe {
 
   private describeWeight(variable: tf.Variable, gradient: tf.Tensor | undefined): WeightProbe {
     const previous = this.before?.get(variable.name);
-    const [norm, gradNorm, gradMeanAbs, updateRatio] = tf.tidy(() => {
+    const units = variable.shape[variable.rank - 1] ?? 1;
+    const [norm, gradNorm, gradMeanAbs, updateRatio, unitSpread] = tf.tidy(() => {
       const scalars = [
         variable.norm(),
         gradient ? gradient.norm() : tf.scalar(Number.NaN),
         gradient ? gradient.abs().mean() : tf.scalar(Number.NaN),
         previous ? variable.sub(previous).norm().div(previous.norm()) : tf.scalar(Number.NaN),
+        // Units are the last axis of a kernel (dense [in, units], conv [h, w, in, units]).
+        variable.rank >= 2 && units >= 2 ? tf.moments(variable.reshape([-1, units]), 1).variance.mean().sqrt() : tf.scalar(Number.NaN),
       ];
       return Array.from(tf.stack(scalars).dataSync());
     });
@@ -117,6 +120,7 @@ export class ModelProbe {
       gradient: gradient ? { norm: gradNorm, meanAbs: gradMeanAbs, stats: describeValues(gradient) } : undefined,
       // A ratio to a (near-)zero norm, e.g. a freshly zero-initialised bias, says nothing.
       updateRatio: previous && Number.isFinite(updateRatio) && norm > 1e-6 ? updateRatio : undefined,
+      unitSpread: Number.isNaN(unitSpread) ? undefined : unitSpread,
     };
   }
 
@@ -136,7 +140,7 @@ export class ModelProbe {
  * The loss the model was compiled with. A Sequential compiles an inner functional model (its
  * private `model` field in tfjs 4.22) and keeps the loss functions there.
  */
-function compiledLoss(model: tf.LayersModel): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
+export function compiledLoss(model: tf.LayersModel): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
   const inner = model instanceof tf.Sequential ? (model as unknown as { model: tf.LayersModel }).model : model;
   const loss = inner.lossFunctions[0];
   if (!loss) {

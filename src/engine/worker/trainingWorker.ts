@@ -4,24 +4,13 @@
  * frames and epoch records are sent as they come (the diagnosis needs every one).
  */
 import * as tf from '@tensorflow/tfjs';
-import { EngineError, errorMessage } from '../engineError';
 import { train } from '../train';
+import { errorReport, workerChannel } from './workerChannel';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
 const BATCH_MESSAGE_INTERVAL_MS = 100;
 
-function send(message: FromWorker): void {
-  process.send?.(message);
-}
-
-/** The last message: resolved once written, so disconnecting cannot drop it. */
-function sendFinal(message: FromWorker): Promise<void> {
-  return new Promise((resolve) => {
-    if (!process.send) return resolve();
-    process.send(message, undefined, undefined, () => resolve());
-  });
-}
-
+const channel = workerChannel<FromWorker>();
 const abort = new AbortController();
 let started = false;
 
@@ -33,8 +22,6 @@ process.on('message', (message: ToWorker) => {
     void run(message.options);
   }
 });
-// The parent went away (window closed, CLI killed): stop rather than train for nobody.
-process.on('disconnect', () => process.exit(0));
 
 async function run(options: Extract<ToWorker, { type: 'train' }>['options']): Promise<void> {
   let lastBatchMessage = 0;
@@ -42,26 +29,21 @@ async function run(options: Extract<ToWorker, { type: 'train' }>['options']): Pr
     const summary = await train(
       { ...options, signal: abort.signal },
       {
-        onStart: (start) => send({ type: 'start', start }),
+        onStart: (start) => channel.send({ type: 'start', start }),
         onBatch: (step, epoch, loss) => {
           const now = Date.now();
           if (now - lastBatchMessage >= BATCH_MESSAGE_INTERVAL_MS) {
             lastBatchMessage = now;
-            send({ type: 'batch', step, epoch, loss });
+            channel.send({ type: 'batch', step, epoch, loss });
           }
         },
-        onProbe: (frame) => send({ type: 'probe', frame }),
-        onEpoch: (record) => send({ type: 'epoch', record }),
+        onProbe: (frame) => channel.send({ type: 'probe', frame }),
+        onEpoch: (record) => channel.send({ type: 'epoch', record }),
       },
     );
-    await sendFinal({ type: 'done', cancelled: summary.cancelled, leakedTensors: tf.memory().numTensors });
+    await channel.sendFinal({ type: 'done', cancelled: summary.cancelled, leakedTensors: tf.memory().numTensors });
   } catch (error) {
-    if (error instanceof EngineError) {
-      await sendFinal({ type: 'error', kind: error.kind, message: error.message, location: error.location });
-    } else {
-      const message = error instanceof Error ? error.stack ?? error.message : errorMessage(error);
-      await sendFinal({ type: 'error', kind: 'internal', message });
-    }
+    await channel.sendFinal({ type: 'error', ...errorReport(error) });
   } finally {
     process.disconnect?.();
   }

@@ -1,6 +1,6 @@
 import type { EpochRecord, ProbeFrame, RunStart } from '../../shared/trainingData';
-import type { EngineErrorKind, SourceLocation } from '../engineError';
 import type { TrainOptions } from '../train';
+import type { ErrorReport } from './workerChannel';
 
 /** Messages from the parent (extension host, CLI, bench) to the training process. */
 export type ToWorker = { readonly type: 'train'; readonly options: WorkerTrainOptions } | { readonly type: 'cancel' };
@@ -14,9 +14,4 @@ export type FromWorker =
   | { readonly type: 'probe'; readonly frame: ProbeFrame }
   | { readonly type: 'epoch'; readonly record: EpochRecord }
   | { readonly type: 'done'; readonly cancelled: boolean; readonly leakedTensors: number }
-  | {
-      readonly type: 'error';
-      readonly kind: EngineErrorKind | 'internal';
-      readonly message: string;
-      readonly location?: SourceLocation;
-    };
+  | ({ readonly type: 'error' } & ErrorReport);

@@ -1,0 +1,97 @@
+/** The bug zoo (test/fixtures/zoo): one broken model per rule, and healthy models that must stay quiet. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Diagnoser } from '../../../src/engine/diagnosis';
+import type { BackendPreference } from '../../../src/engine/backend';
+import { train } from '../../../src/engine/train';
+import type { Finding, RuleId } from '../../../src/shared/findings';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const zooFile = (name: string): string => path.join(ROOT, 'test', 'fixtures', 'zoo', `${name}.ts`);
+const example = (name: string): string => path.join(ROOT, 'examples', `${name}.ts`);
+
+export interface BrokenCase {
+  readonly file: string;
+  readonly rule: RuleId;
+  /** Text of the line the finding must be on (its first occurrence in the file). */
+  readonly on: string;
+}
+
+export const BROKEN: readonly BrokenCase[] = [
+  { file: zooFile('deep-sigmoid'), rule: 'vanishing-gradients', on: 'inputShape: [2]' },
+  { file: zooFile('zero-init'), rule: 'symmetric-neurons', on: 'inputShape: [2]' },
+  { file: zooFile('learning-rate-10'), rule: 'nan-loss', on: 'optimizer:' },
+  { file: zooFile('diverging'), rule: 'diverging-loss', on: 'optimizer:' },
+  { file: zooFile('deep-linear-large-init'), rule: 'exploding-gradients', on: 'inputShape: [4]' },
+  { file: zooFile('tiny-init-tanh'), rule: 'collapsing-activations', on: 'inputShape: [2]' },
+  { file: zooFile('large-init-tanh'), rule: 'saturated-activations', on: 'for (let i' },
+  { file: zooFile('negative-bias-relu'), rule: 'dead-relu', on: 'inputShape: [2]' },
+  { file: zooFile('raw-pixels'), rule: 'uncentered-inputs', on: 'export function loadData' },
+  { file: zooFile('momentum-oscillation'), rule: 'oscillating-loss', on: 'optimizer:' },
+  { file: zooFile('tiny-learning-rate'), rule: 'plateau', on: 'optimizer:' },
+  { file: zooFile('tiny-dataset'), rule: 'overfitting', on: 'export function createModel' },
+];
+
+/** Healthy models: the zoo's, and the scaffold's examples (fewer epochs: they converge well before). */
+export const HEALTHY: readonly { readonly file: string; readonly epochs?: number }[] = [
+  { file: zooFile('healthy-relu') },
+  { file: zooFile('healthy-tanh') },
+  { file: zooFile('healthy-logistic') },
+  { file: example('spiral-classifier'), epochs: 30 },
+  { file: example('moons-classifier'), epochs: 25 },
+  { file: example('iris-classifier'), epochs: 40 },
+  { file: example('sine-regressor'), epochs: 40 },
+];
+
+/**
+ * Trains in this process, feeding the Diagnoser as the extension does, and returns its findings.
+ * Math.random is seeded for the run: tfjs shuffles batches and draws unseeded dropout masks with it,
+ * and the examples shuffle (the scaffold's sine regressor, unseeded, overflows in about 1 run in 12).
+ */
+export async function diagnoseInProcess(file: string, backend: BackendPreference, epochs?: number): Promise<Finding[]> {
+  const diagnoser = new Diagnoser(readFileSync(file, 'utf8'));
+  const random = Math.random;
+  Math.random = seeded(20_241);
+  try {
+    await train(
+      { file, backend, epochs, probeEverySteps: 50 },
+      {
+        onStart: (start) => diagnoser.onStart(start),
+        onBatch: (step, epoch, loss) => diagnoser.onBatch(step, epoch, loss),
+        onProbe: (frame) => diagnoser.onProbe(frame),
+        onEpoch: (record) => diagnoser.onEpoch(record),
+      },
+    );
+  } finally {
+    Math.random = random;
+  }
+  return diagnoser.findings();
+}
+
+/** xorshift32 in [0, 1). */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
+}
+
+/** 1-based line of the first line of `file` containing `text`. */
+export function lineOf(file: string, text: string): number {
+  return readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+}
+
+/** wasm and cpu always; tfjs-node (`node`) when it is installed. */
+export function availableBackends(): BackendPreference[] {
+  try {
+    require.resolve('@tensorflow/tfjs-node');
+    return ['node', 'wasm', 'cpu'];
+  } catch {
+    return ['wasm', 'cpu'];
+  }
+}
