@@ -10,6 +10,7 @@ import { baselineLoss } from './probes/baselineLoss';
 import { describeInputs } from './probes/inputStats';
 import { ModelProbe } from './probes/modelProbe';
 import { currentLearningRate, describeOptimizer, disposeOptimizer, readTrainingConfig, setLearningRate, type TrainingConfig } from './trainingConfig';
+import { seedMathRandom } from './seededMath';
 import { validateDataset } from './validateDataset';
 
 export interface TrainOptions {
@@ -24,6 +25,8 @@ export interface TrainOptions {
   /** Layer names to probe; all layers when absent. */
   readonly watchLayers?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Seed of Math.random during the run (tfjs shuffles batches with it); a fixed default. */
+  readonly seed?: number;
 }
 
 export interface TrainListener {
@@ -47,6 +50,16 @@ const PROBE_SAMPLES = 128;
  * each epoch, probes its layers, and frees every tensor it created, whatever happens.
  */
 export async function train(options: TrainOptions, listener: TrainListener = {}): Promise<RunSummary> {
+  // Same model, same data, same seed: same run (batch order and dropout masks included).
+  const restoreRandom = seedMathRandom(options.seed);
+  try {
+    return await trainSeeded(options, listener);
+  } finally {
+    restoreRandom();
+  }
+}
+
+async function trainSeeded(options: TrainOptions, listener: TrainListener): Promise<RunSummary> {
   const backend = await selectBackend(options.backend);
   const file = path.resolve(options.file);
   const baseline = tf.memory().numTensors;

@@ -45,40 +45,21 @@ export const HEALTHY: readonly { readonly file: string; readonly epochs?: number
 
 /**
  * Trains in this process, feeding the Diagnoser as the extension does, and returns its findings.
- * Math.random is seeded for the run: tfjs shuffles batches and draws unseeded dropout masks with it,
- * and the examples shuffle (the scaffold's sine regressor, unseeded, overflows in about 1 run in 12).
+ * The engine seeds Math.random for the run: tfjs shuffles batches and draws unseeded dropout masks
+ * with it (unseeded, the scaffold's sine regressor overflowed in about 1 run in 12).
  */
 export async function diagnoseInProcess(file: string, backend: BackendPreference, epochs?: number): Promise<Finding[]> {
   const diagnoser = new Diagnoser(readFileSync(file, 'utf8'));
-  const random = Math.random;
-  Math.random = seeded(20_241);
-  try {
-    await train(
-      { file, backend, epochs, probeEverySteps: 50 },
-      {
-        onStart: (start) => diagnoser.onStart(start),
-        onBatch: (step, epoch, loss) => diagnoser.onBatch(step, epoch, loss),
-        onProbe: (frame) => diagnoser.onProbe(frame),
-        onEpoch: (record) => diagnoser.onEpoch(record),
-      },
-    );
-  } finally {
-    Math.random = random;
-  }
+  await train(
+    { file, backend, epochs, probeEverySteps: 50 },
+    {
+      onStart: (start) => diagnoser.onStart(start),
+      onBatch: (step, epoch, loss) => diagnoser.onBatch(step, epoch, loss),
+      onProbe: (frame) => diagnoser.onProbe(frame),
+      onEpoch: (record) => diagnoser.onEpoch(record),
+    },
+  );
   return diagnoser.findings();
-}
-
-/** xorshift32 in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
 }
 
 /** 1-based line of the first line of `file` containing `text`. */

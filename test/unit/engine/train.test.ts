@@ -74,3 +74,14 @@ test('20 runs in a row leave no tensor behind and do not grow the heap', async (
   const growthMb = (heapAfter[1] - heapAfter[0]) / 2 ** 20;
   assert.ok(growthMb < 30, `heap grew by ${growthMb.toFixed(1)} MB over 15 runs`);
 });
+
+test('a run is reproducible: same module, same seed, same losses (batch order included)', async () => {
+  const run = () => train({ file: fixture('tiny-classifier'), backend: 'cpu', epochs: 2, probeEverySteps: 100 });
+  const [first, second] = [await run(), await run()];
+  assert.deepEqual(second.history.map((r) => r.loss), first.history.map((r) => r.loss));
+  const reseeded = await train({ file: fixture('tiny-classifier'), backend: 'cpu', epochs: 2, probeEverySteps: 100, seed: 7 });
+  assert.notDeepEqual(reseeded.history.map((r) => r.loss), first.history.map((r) => r.loss), 'another seed shuffles differently');
+  const before = Math.random;
+  await run();
+  assert.equal(Math.random, before, 'Math.random is given back after the run');
+});
