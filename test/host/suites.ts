@@ -5,3 +5,4 @@ import './lint.test';
 import './hover.test';
 import './notes.test';
 import './diagnosis.test';
+import './labs.test';

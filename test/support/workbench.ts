@@ -22,6 +22,8 @@ export async function runCommand(page: Page, title: string, timeoutMs = 90_000):
     .filter({ has: page.locator('.label-name', { hasText: startsWithTitle }) })
     .first();
   for (;;) {
+    // Keyboard focus in the workbench (a dialog or a notification may hold it): the editor area is harmless to click.
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
@@ -40,7 +42,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 90_000):
 export async function waitForQuickInput(page: Page, title: string): Promise<void> {
   await page
     .locator('.quick-input-widget:visible .quick-input-title', { hasText: title })
-    .waitFor({ state: 'visible', timeout: 30_000 });
+    .waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 /** Accepts the current quick input (its default) once its title shows `title`. */
