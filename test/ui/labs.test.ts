@@ -89,6 +89,16 @@ async function shoot(lab: FrameLocator, name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
+async function applyTheme(name: string, workbenchClass: string): Promise<void> {
+  const { page } = session;
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+}
+
 async function closeEditors(): Promise<void> {
   await runCommand(session.page, 'View: Close All Editors');
   await session.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
@@ -129,6 +139,13 @@ test('attention from the palette: the heatmap per output step is drawn and its m
   assert.ok(Math.abs(shown - expected) < 1e-3, `mirrored weight: shown ${shown}, engine ${expected}`);
   assert.ok(shown > 0.9, 'the weights concentrate on the mirrored position');
   await shoot(lab, 'attention');
+  // The charts take their colours when drawn: a theme change draws them again, in the new colours.
+  const drawn = (await lab.locator('body').getAttribute('data-drawn')) ?? '0';
+  await applyTheme('Light Modern', 'vs');
+  await lab.locator('body.vscode-light').waitFor();
+  await drawnAfter(lab, drawn, 'attention in a light theme');
+  await shoot(lab, 'attention-light');
+  await applyTheme('Dark Modern', 'vs-dark');
   await closeEditors();
 });
 

@@ -27,8 +27,8 @@ export const LABELS = {
   autoRerun: { en: 'Cheap to compute: it runs again as you change a parameter.', fr: 'Peu coûteux : relancé à chaque changement de paramètre.' },
   keyNumbers: { en: 'Key numbers', fr: 'Chiffres clés' },
   keyNumbersHint: {
-    en: 'The tables `deepscope lab` prints, from the same run.',
-    fr: 'Les tableaux qu’affiche `deepscope lab`, issus du même calcul.',
+    en: 'The tables “deepscope lab” prints in a terminal, from the same run.',
+    fr: 'Les tableaux qu’affiche « deepscope lab » dans un terminal, issus du même calcul.',
   },
   loading: { en: 'Loading the lab…', fr: 'Chargement du labo…' },
 } as const satisfies Record<string, Words>;

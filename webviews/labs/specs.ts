@@ -28,7 +28,8 @@ export interface Series {
 }
 
 function quantitative(scale: Scale, tickCount = 6): object {
-  const format = scale.percent ? '%' : scale.format ?? (scale.log ? '~g' : undefined);
+  // Log axes span decades (1e-7 … 1e12): exponents read best there; charts of losses pass '.2~g' instead.
+  const format = scale.percent ? '%' : scale.format ?? (scale.log ? '.0e' : undefined);
   return {
     field: scale.field,
     type: 'quantitative',

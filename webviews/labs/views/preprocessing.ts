@@ -23,7 +23,7 @@ export function preprocessingView(report: LabReport<PreprocessingResult>, ctx: L
       ctx.facts(result.runs.map((run) => ({ key: `oneSign-${run.inputs}`, label: `${run.inputs}: ${ctx.say({ en: 'one-sign units, layer 1', fr: 'unités à un seul signe, couche 1' })}`, value: run.sameSignPerExample, shown: formatPercent(run.sameSignPerExample) }))),
       ctx.chart({
         label: 'One-sign gradient fractions',
-        spec: barChart(ctx.theme, { dataset: 'signs', width: ctx.plotWidth('half'), height: 170, x: { field: 'measure', title: null, sort: [...new Set(signRows(result).map((row) => row.measure))] }, y: { field: 'value', title: null, percent: true, domain: [0, 1] }, group: inputs }),
+        spec: barChart(ctx.theme, { dataset: 'signs', width: ctx.plotWidth(), height: 170, x: { field: 'measure', title: null, sort: [...new Set(signRows(result).map((row) => row.measure))] }, y: { field: 'value', title: null, percent: true, domain: [0, 1] }, group: inputs }),
         data: { signs: signRows(result) },
       }),
     ),

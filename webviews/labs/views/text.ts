@@ -42,7 +42,7 @@ export function textView(report: LabReport<TextResult>, ctx: LabViewContext): HT
     ),
     ctx.section(
       { en: 'Stop words', fr: 'Les stop words' },
-      { en: 'Very common words that carry little information, removed with the `stopword` lists (struck through: removed).', fr: 'Des mots très fréquents et peu porteurs d’information, retirés avec les listes de `stopword` (barrés : retirés).' },
+      { en: 'Very common words that carry little information, removed with the lists of the “stopword” package (struck through: removed).', fr: 'Des mots très fréquents et peu porteurs d’information, retirés avec les listes du paquet « stopword » (barrés : retirés).' },
       el('p', {}, el('strong', {}, 'English: '), ...stopWordChips(result.stopWords.english)),
       el('p', {}, el('strong', {}, 'Français : '), ...stopWordChips(result.stopWords.french)),
       ctx.chart({
