@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../shared/trainingData';
 import { EngineError } from './engineError';
 
-export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
-export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'node', 'wasm', 'cpu'];
+import type { BackendPreference } from '../shared/backendPreference';
+
+export { BACKEND_PREFERENCES, type BackendPreference } from '../shared/backendPreference';
 
 /**
  * Picks the fastest backend available: tfjs-node (native TensorFlow) when installed, else

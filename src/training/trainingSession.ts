@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BackendPreference } from '../engine/backend';
+import type { BackendPreference } from '../shared/backendPreference';
 import { trainInProcess, type ProcessRunSummary } from '../engine/worker/trainInProcess';
 import type { EpochRecord, ProbeFrame, RunStart } from '../shared/trainingData';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../shared/backendPreference';
 
 export interface TrainingSettings {
   readonly backend: BackendPreference;

@@ -6,7 +6,7 @@ import { readTheme, vegaConfig } from './theme';
 
 /**
  * One vega-lite chart: embedded without `eval` (AST + vega-interpreter, so the webview's CSP
- * needs no 'unsafe-eval'), drawn on canvas, fed by named datasets that are updated with
+ * never has to allow eval), drawn on canvas, fed by named datasets that are updated with
  * changesets instead of re-embedding.
  */
 export class Chart {
