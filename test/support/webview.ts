@@ -1,11 +1,13 @@
 import type { FrameLocator, Page } from 'playwright-core';
 
 /**
- * The content of the webview whose tab title is `title`: VS Code nests it in two iframes
- * (`iframe.webview` → `#active-frame`).
+ * The content of the webview in the active editor, once the tab titled `title` is the active one. VS Code nests
+ * a webview in two iframes (`iframe.webview` → `#active-frame`) that carry no title, and keeps the iframes of
+ * other webview editors in the page, hidden: the visible one is the active editor's.
  */
-export function webviewContent(page: Page, title: string): FrameLocator {
-  return page.frameLocator(`iframe.webview.ready[title="${title}"], iframe.webview.ready`).first().frameLocator('#active-frame');
+export async function webviewContent(page: Page, title: string, timeout = 90_000): Promise<FrameLocator> {
+  await page.locator('.tabs-container .tab.active', { hasText: title }).first().waitFor({ timeout });
+  return page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('#active-frame');
 }
 
 /** Opens a workspace file by name with Quick Open, as a user would. */

@@ -24,7 +24,7 @@ test('training an example model opens the dashboard with the loss curve and one 
   await openFile(page, 'spiral-classifier.ts');
   await runCommand(page, 'DeepScope: Train Model');
 
-  const dashboard = webviewContent(page, 'DeepScope Dashboard');
+  const dashboard = await webviewContent(page, 'DeepScope Dashboard');
   await dashboard.locator('.status-finished').waitFor({ timeout: 120_000 });
   // Each chart describes what its view holds: the layers drawn and the number of points.
   const chart = (label: string) => dashboard.locator(`.chart[aria-label^="${label}"]`);
@@ -50,7 +50,7 @@ test('the charts follow a light theme', async () => {
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Light Modern' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
-  const dashboard = webviewContent(page, 'DeepScope Dashboard');
+  const dashboard = await webviewContent(page, 'DeepScope Dashboard');
   await dashboard.locator('body.vscode-light').waitFor();
   await dashboard.locator('.chart[aria-label^="Gradient histograms"]').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-light.png') });
@@ -61,7 +61,7 @@ test('a window reload restores the dashboard with its run', async () => {
   const { page } = session;
   await page.reload();
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  const dashboard = webviewContent(page, 'DeepScope Dashboard');
+  const dashboard = await webviewContent(page, 'DeepScope Dashboard');
   const bands = dashboard.locator('.chart[aria-label^="Activation distributions over time"]');
   await bands.waitFor({ timeout: 90_000 });
   assert.equal(await bands.getAttribute('data-layers'), LAYERS);

@@ -45,8 +45,10 @@ async function openLab(query: string, title: string): Promise<FrameLocator> {
 async function drawnAfter(lab: FrameLocator, previous = '0', what = 'the lab'): Promise<string> {
   const body = lab.locator('body');
   const deadline = Date.now() + RUN_TIMEOUT_MS;
+  // Short reads in a loop: a restored panel's webview may take longer to exist than one Playwright wait.
+  const read = (name: string) => body.getAttribute(name, { timeout: 5_000 }).catch(() => null);
   for (;;) {
-    const [state, drawn] = [await body.getAttribute('data-state'), (await body.getAttribute('data-drawn')) ?? '0'];
+    const [state, drawn] = [await read('data-state'), (await read('data-drawn')) ?? '0'];
     if (state === 'done' && Number(drawn) > Number(previous)) return drawn;
     if (state === 'failed') assert.fail(`${what} failed: ${await lab.locator('.status').innerText()}`);
     if (Date.now() > deadline) {
@@ -181,7 +183,7 @@ test('optimisers from the palette: changing κ re-runs at once (cheap lab); path
 
   await page.reload();
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  lab = webviewContent(page, 'Lab: Optimisers: SGD, momentum, Nesterov');
+  lab = await webviewContent(page, 'Lab: Optimisers: SGD, momentum, Nesterov');
   await drawnAfter(lab, '0', 'the restored optimizers lab');
   assert.equal(await lab.locator('#param-kappa').inputValue(), '1000', 'the restored panel keeps its parameters');
   assert.equal(await fact(lab, 'steps-nesterov'), (await engine).runs[2].steps);

@@ -22,7 +22,7 @@ after(async () => {
 
 /** The notes viewer's content, once it shows the note titled `title`. */
 async function noteTitled(title: string): Promise<FrameLocator> {
-  const notes = webviewContent(session.page, title);
+  const notes = await webviewContent(session.page, title);
   try {
     await notes.locator('h1', { hasText: title }).waitFor({ timeout: 60_000 });
   } catch (error) {
