@@ -5,6 +5,7 @@ import { ACTIVATIONS, defaultOptions } from '../scaffold/choices';
 import { findCsvColumn, parseCsv } from '../scaffold/csv';
 import { buildCsvSource, rejectedRows } from '../scaffold/csvSource';
 import { describeOptions } from '../scaffold/describe';
+import { installCommand, typePackagesFor, unresolvedPackages } from '../scaffold/editorTypes';
 import { planScaffold } from '../scaffold/plan';
 import type { CsvSource, ScaffoldOptions, Task } from '../scaffold/scaffoldOptions';
 import { type CliCommand, type CliIo, EXIT_OK, UsageError } from './io';
@@ -98,6 +99,8 @@ function run(args: readonly string[], io: CliIo): number {
   for (const file of toWrite.slice(1)) io.out(`Wrote ${slashes(path.relative(io.cwd, path.join(modelDir, file.relativePath)))} (the data it reads).`);
   io.out(`Train it: deepscope train ${shown}`);
   io.out("      or: open it in VS Code and run DeepScope's Train command.");
+  const forEditor = unresolvedPackages(typePackagesFor(plan.files[0].contents), modelDir, fs.existsSync);
+  if (forEditor.length > 0) io.out(`For the editor's types and completion (not needed to train): ${installCommand(forEditor)}`);
   return EXIT_OK;
 }
 

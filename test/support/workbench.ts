@@ -54,3 +54,20 @@ export async function acceptQuickInput(page: Page, title: string): Promise<void>
     .waitFor({ state: 'hidden', timeout: 30_000 })
     .catch(() => undefined);
 }
+
+/**
+ * Applies a colour theme from the palette, as a user does ("Preferences: Color Theme", type, Enter), waits for the
+ * workbench class of its kind (`vs`, `vs-dark`, `hc-black`, `hc-light`) and moves the mouse off the picker so its
+ * row tooltip is not in the next screenshot.
+ */
+export async function applyColorTheme(page: Page, name: string, workbenchClass: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  // The picker lists the installed themes; typing filters it.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+  await page.mouse.move(150, 650);
+  await page.waitForTimeout(500); // the tooltip fades out
+}

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, webviewContent } from '../support/webview';
-import { runCommand } from '../support/workbench';
+import { applyColorTheme, runCommand } from '../support/workbench';
 
 let session: UiSession;
 const LAYERS = 'hidden1,hidden2,output';
@@ -43,13 +43,7 @@ test('training an example model opens the dashboard with the loss curve and one 
 
 test('the charts follow a light theme', async () => {
   const { page } = session;
-  await runCommand(page, 'Preferences: Color Theme');
-  // The theme picker lists the installed themes; typing filters it, Enter applies the theme.
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-  await page.keyboard.type('Light Modern');
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Light Modern' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  await applyColorTheme(page, 'Light Modern', 'vs');
   const dashboard = await webviewContent(page, 'DeepScope Dashboard');
   await dashboard.locator('body.vscode-light').waitFor();
   await dashboard.locator('.chart[aria-label^="Gradient histograms"]').waitFor();

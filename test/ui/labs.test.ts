@@ -10,7 +10,7 @@ import { weightInitLab } from '../../src/engine/labs/weightInit';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { webviewContent } from '../support/webview';
-import { runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
@@ -91,16 +91,6 @@ async function shoot(lab: FrameLocator, name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
-async function applyTheme(name: string, workbenchClass: string): Promise<void> {
-  const { page } = session;
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
-}
-
 async function closeEditors(): Promise<void> {
   await runCommand(session.page, 'View: Close All Editors');
   await session.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
@@ -143,11 +133,11 @@ test('attention from the palette: the heatmap per output step is drawn and its m
   await shoot(lab, 'attention');
   // The charts take their colours when drawn: a theme change draws them again, in the new colours.
   const drawn = (await lab.locator('body').getAttribute('data-drawn')) ?? '0';
-  await applyTheme('Light Modern', 'vs');
+  await applyColorTheme(session.page, 'Light Modern', 'vs');
   await lab.locator('body.vscode-light').waitFor();
   await drawnAfter(lab, drawn, 'attention in a light theme');
   await shoot(lab, 'attention-light');
-  await applyTheme('Dark Modern', 'vs-dark');
+  await applyColorTheme(session.page, 'Dark Modern', 'vs-dark');
   await closeEditors();
 });
 

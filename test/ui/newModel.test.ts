@@ -53,6 +53,13 @@ test('"DeepScope: New Model…" walks through the quick picks and opens a model 
   const shown = (await editorText.innerText()).replace(/\u00a0/g, ' ');
   assert.match(shown, /import \* as tf from '@tensorflow\/tfjs'/);
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'new-model.png') });
+
+  // The workspace (a copy of examples/) has no node_modules: the editor cannot resolve tfjs, and DeepScope says
+  // why the import is underlined and offers the install, without running it.
+  const offer = page.locator('.notifications-toasts .notification-list-item', { hasText: 'cannot find @tensorflow/tfjs' });
+  await offer.waitFor({ timeout: 30_000 });
+  assert.equal(await offer.locator('.monaco-button', { hasText: 'Install with npm' }).count(), 1);
+  assert.ok(!existsSync(path.join(workspace, 'node_modules')) && !existsSync(path.join(workspace, 'package.json')), 'nothing installed unasked');
 });
 
 test('pressing Escape in the middle of "New Model…" writes nothing', async () => {

@@ -6,7 +6,7 @@ import type { FrameLocator } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, webviewContent } from '../support/webview';
-import { runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
@@ -107,29 +107,16 @@ test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full
   await page.screenshot({ path: screenshot('notes-beside-code.png') });
 });
 
-/** Applies a colour theme from the palette, as a user does, and moves the mouse off the picker. */
-async function applyTheme(name: string, workbenchClass: string): Promise<void> {
-  const { page } = session;
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
-  await page.mouse.move(150, 650);
-  await page.waitForTimeout(500); // the picker's row tooltip fades out
-}
-
 test('the note follows light and high-contrast themes', async () => {
   const { page } = session;
-  await applyTheme('Light Modern', 'vs');
+  await applyColorTheme(session.page, 'Light Modern', 'vs');
   let notes = await noteTitled('ReLU (Rectified Linear Unit)');
   await notes.locator('body.vscode-light').waitFor();
   await page.screenshot({ path: screenshot('notes-light.png') });
   await notes.locator('.related').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshot('notes-light-end.png') });
 
-  await applyTheme('Dark High Contrast', 'hc-black');
+  await applyColorTheme(session.page, 'Dark High Contrast', 'hc-black');
   notes = await noteTitled('ReLU (Rectified Linear Unit)');
   await notes.locator('body.vscode-high-contrast').waitFor();
   await page.screenshot({ path: screenshot('notes-high-contrast-end.png') });

@@ -10,6 +10,7 @@ import { DashboardCharts, type ChartSlots } from './charts';
 import { el, section } from './dom';
 import { emptyState, renderControls, renderFindings, renderHeader, type PanelActions } from './panels';
 import { DashboardStore } from './store';
+import { redrawOnThemeOrWidthChange } from '../shared/redrawTriggers';
 
 interface SavedState {
   readonly runId?: string;
@@ -140,22 +141,6 @@ async function drain(): Promise<void> {
   draining = false;
 }
 
-/** Redraw on theme change (VS Code swaps the body's classes) and on resize. */
-function watchEnvironment(): void {
-  new MutationObserver(() => void redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-  let timer: number | undefined;
-  let lastWidth = window.innerWidth;
-  window.addEventListener('resize', () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      if (Math.abs(window.innerWidth - lastWidth) > 40) {
-        lastWidth = window.innerWidth;
-        void redraw();
-      }
-    }, 250);
-  });
-}
-
 const embedded = document.getElementById('deepscope-run');
 if (embedded?.textContent) {
   // Standalone report: the run and its findings are embedded as JSON.
@@ -167,4 +152,4 @@ if (embedded?.textContent) {
   window.addEventListener('message', (event: MessageEvent<ToDashboard>) => enqueue(event.data));
   post({ type: 'ready' });
 }
-watchEnvironment();
+redrawOnThemeOrWidthChange(() => void redraw());

@@ -16,6 +16,7 @@ import { renderHeader, renderStatus } from './shell';
 import { keyTables } from './tables';
 import { LabViewContext } from './viewKit';
 import { renderLabView } from './views';
+import { redrawOnThemeOrWidthChange } from '../shared/redrawTriggers';
 
 const api = vscodeApi<LabState>();
 /** After an edit, how long a cheap lab waits for the next one before running again. */
@@ -162,29 +163,6 @@ function receive(message: ToLab): void {
   updateStatus();
 }
 
-function watchEnvironment(): void {
-  // VS Code swaps the body's theme classes: charts take their colours at creation, so draw them again.
-  let themeClass = document.body.className.match(/vscode-[\w-]+/g)?.join(' ');
-  new MutationObserver(() => {
-    const next = document.body.className.match(/vscode-[\w-]+/g)?.join(' ');
-    if (next !== themeClass) {
-      themeClass = next;
-      void renderResults();
-    }
-  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-  let timer: number | undefined;
-  let lastWidth = window.innerWidth;
-  window.addEventListener('resize', () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      if (Math.abs(window.innerWidth - lastWidth) > 40) {
-        lastWidth = window.innerWidth;
-        void renderResults();
-      }
-    }, 250);
-  });
-}
-
 runButton.addEventListener('click', run);
 stopButton.addEventListener('click', () => post({ type: 'stop' }));
 resetButton.addEventListener('click', resetParams);
@@ -193,5 +171,5 @@ document.body.replaceChildren(
 );
 updateStatus();
 window.addEventListener('message', (event: MessageEvent<ToLab>) => receive(event.data));
-watchEnvironment();
+redrawOnThemeOrWidthChange(() => void renderResults());
 post({ type: 'ready' });

@@ -7,6 +7,7 @@ import { planScaffold } from '../../scaffold/plan';
 import type { CsvSource, ScaffoldOptions, Task, TemplateName } from '../../scaffold/scaffoldOptions';
 import { askText, pickChoice, pickItem, pickMany } from './prompts';
 import { pickCsvSource, type PickedCsv } from './pickCsvSource';
+import { offerEditorTypes } from './offerEditorTypes';
 import { chooseModelFile, writeScaffoldFiles } from './writeScaffold';
 
 /**
@@ -32,6 +33,7 @@ export async function runNewModel(): Promise<vscode.Uri | undefined> {
   void vscode.window.showInformationMessage(
     `DeepScope wrote ${path.basename(modelFile.fsPath)}: ${describeOptions(scaffold)}. Each default is explained in a comment next to it.`,
   );
+  void offerEditorTypes(modelFile, plan.files[0].contents);
   return editor.document.uri;
 }
 

@@ -6,6 +6,29 @@ import type { LabViewContext } from '../viewKit';
 
 const METHODS = ['sgd', 'momentum', 'nesterov'];
 
+/**
+ * Where gradient descent's zig-zag comes from at this rate (the steep curvature is L = 1, so the rate is in units
+ * of 1/L): at or below 1/L the steep direction is settled without overshooting, and only momentum crosses the valley.
+ */
+function zigZagNote(learningRate: number): { en: string; fr: string } {
+  if (learningRate <= 1) {
+    return {
+      en: 'At this rate gradient descent never overshoots across the valley and only creeps along it; momentum overshoots. Set the learning rate × L between 1 and 2 to see gradient descent zig-zag (Nesterov with ρ = 0.9 diverges above about 1.36).',
+      fr: 'À ce taux la descente de gradient ne dépasse jamais le fond de la vallée et avance lentement le long ; le momentum, lui, dépasse. Mettez le learning rate × L entre 1 et 2 pour voir la descente de gradient zigzaguer (Nesterov avec ρ = 0,9 diverge au-delà d’environ 1,36).',
+    };
+  }
+  if (learningRate < 2) {
+    return {
+      en: 'Above 1/L each gradient step overshoots the bottom of the valley: gradient descent zig-zags across it.',
+      fr: 'Au-delà de 1/L chaque pas de gradient dépasse le fond de la vallée : la descente de gradient zigzague en travers.',
+    };
+  }
+  return {
+    en: 'At 2/L or more gradient descent no longer converges along the steep direction.',
+    fr: 'À 2/L ou plus la descente de gradient ne converge plus dans la direction raide.',
+  };
+}
+
 export function optimizersView(report: LabReport<OptimizersResult>, ctx: LabViewContext): HTMLElement[] {
   const { result } = report;
   const kappa = Number(report.params.kappa);
@@ -22,8 +45,8 @@ export function optimizersView(report: LabReport<OptimizersResult>, ctx: LabView
     ctx.section(
       { en: 'The zig-zag, in two dimensions', fr: 'Le zigzag, en deux dimensions' },
       {
-        en: `f(w) = ½(w₁² + w₂²/κ) with κ = ${kappa}, from (1, 1), learning rate ${result.learningRate}: the first ${paths.length / 3 - 1} iterates of each method over the contour lines. Steep across the valley, flat along it.`,
-        fr: `f(w) = ½(w₁² + w₂²/κ) avec κ = ${kappa}, depuis (1, 1), learning rate ${result.learningRate} : les ${paths.length / 3 - 1} premiers itérés de chaque méthode sur les lignes de niveau. Raide en travers de la vallée, plate le long.`,
+        en: `f(w) = ½(w₁² + w₂²/κ) with κ = ${kappa}, from (1, 1), learning rate ${result.learningRate}: the first ${paths.length / 3 - 1} iterates of each method over the contour lines. Steep across the valley, flat along it. ${zigZagNote(result.learningRate).en}`,
+        fr: `f(w) = ½(w₁² + w₂²/κ) avec κ = ${kappa}, depuis (1, 1), learning rate ${result.learningRate} : les ${paths.length / 3 - 1} premiers itérés de chaque méthode sur les lignes de niveau. Raide en travers de la vallée, plate le long. ${zigZagNote(result.learningRate).fr}`,
       },
       ctx.facts(result.runs.map((run) => ({ key: `steps-${run.method}`, label: `${run.method}: ${ctx.say({ en: 'iterations to the tolerance', fr: 'itérations jusqu’à la tolérance' })}`, value: run.steps ?? ctx.say({ en: 'not reached', fr: 'non atteinte' }) }))),
       ctx.chart({
