@@ -13,10 +13,10 @@ export async function offerEditorTypes(modelFile: vscode.Uri, source: string): P
   const directory = path.dirname(modelFile.fsPath);
   const missing = unresolvedPackages(typePackagesFor(source), directory, existsSync);
   if (missing.length === 0) return;
-  const them = missing.length > 1 ? 'them' : 'it';
+  const [them, dependencies] = missing.length > 1 ? ['them', 'development dependencies'] : ['it', 'a development dependency'];
   const choice = await vscode.window.showInformationMessage(
     `The editor cannot find ${missing.join(' and ')} for ${path.basename(modelFile.fsPath)}: it underlines the import and offers no completion. ` +
-      `Training does not need ${them} (DeepScope uses its own TensorFlow.js); to fix the editor, install ${them} as development dependencies.`,
+      `Training does not need ${them} (DeepScope uses its own TensorFlow.js); to fix the editor, install ${them} as ${dependencies}.`,
     INSTALL,
   );
   if (choice !== INSTALL) return;
