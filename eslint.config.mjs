@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** VS Code-free layers: usable from the CLI and unit tests, so they must never import `vscode`. */
-const vscodeFree = ['src/engine/**', 'src/scaffold/**', 'src/cli/**', 'src/knowledge/**', 'src/shared/**', 'src/lint/rules/**', 'src/lint/scan/**', 'src/lint/types.ts'];
+const vscodeFree = ['src/engine/**', 'src/scaffold/**', 'src/cli/**', 'src/knowledge/**', 'src/shared/**', 'src/lint/rules/**', 'src/lint/scan/**', 'src/lint/types.ts', 'src/syntax/**'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.vscode-test/**', '.test-results/**', 'examples/**', 'test/fixtures/**', '**/__snapshots__/**'] },

@@ -11,5 +11,5 @@ export { asLanguageSetting, pickLanguage, type LanguageSetting } from './languag
 export { findTopicForSymbol, matchSymbolAt } from './lookup';
 export { searchTopics } from './search';
 export { DIALECT_OF } from './symbols/dialect';
-export type { SourceDialect } from './symbols/lexer';
+export type { SourceDialect } from '../syntax/lexer';
 export type { SymbolEntry, SymbolIndex, SymbolMatch } from './symbols/symbolIndex';

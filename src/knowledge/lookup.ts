@@ -1,6 +1,6 @@
 import { getKnowledge, type Knowledge } from './knowledge';
 import { DIALECT_OF } from './symbols/dialect';
-import type { SourceDialect } from './symbols/lexer';
+import type { SourceDialect } from '../syntax/lexer';
 import { parsePattern } from './symbols/pattern';
 import type { SymbolMatch } from './symbols/symbolIndex';
 import type { ApiLanguage } from './topic';

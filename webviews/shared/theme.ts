@@ -38,6 +38,8 @@ export function readTheme(): ChartTheme {
       cssVar('--vscode-charts-green', '#2ca02c'),
       cssVar('--vscode-charts-purple', '#9467bd'),
       cssVar('--vscode-charts-red', '#d62728'),
+      // The theme's yellow is next to its orange in most themes: a sixth series takes the text colour instead.
+      foreground,
       cssVar('--vscode-charts-yellow', '#bcbd22'),
     ],
     accent: cssVar('--vscode-charts-blue', '#1f77b4'),

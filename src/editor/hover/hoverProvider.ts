@@ -3,7 +3,7 @@ import { getKnowledge } from '../../knowledge/knowledge';
 import { asLanguageSetting, pickLanguage } from '../../knowledge/language';
 import { matchSymbolAt } from '../../knowledge/lookup';
 import { OPEN_NOTE_COMMAND } from '../../knowledge/noteLinks';
-import type { SourceDialect } from '../../knowledge/symbols/lexer';
+import type { SourceDialect } from '../../syntax/lexer';
 import { renderHover } from './renderHover';
 
 /** Editor languages with DL code DeepScope knows: tfjs in TS/JS, Keras and PyTorch in Python. */

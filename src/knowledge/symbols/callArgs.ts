@@ -1,4 +1,5 @@
-import type { SourceDialect, Token } from './lexer';
+import type { SourceDialect } from '../../syntax/lexer';
+import { stringContent, type Token } from '../../syntax/token';
 
 /** A literal value as written in code: what symbol patterns can constrain. */
 export type Literal =
@@ -36,7 +37,7 @@ export function literalAt(tokens: readonly Token[], start: number, dialect: Sour
     return undefined;
   }
   if (token.kind === 'string') {
-    return { literal: { kind: 'string', value: token.value ?? '' }, next: start + 1 };
+    return { literal: { kind: 'string', value: stringContent(token) }, next: start + 1 };
   }
   if (token.kind === 'number') {
     return { literal: { kind: 'number', value: parseNumber(token.text) }, next: start + 1 };
@@ -44,7 +45,7 @@ export function literalAt(tokens: readonly Token[], start: number, dialect: Sour
   if (token.kind === 'punct' && token.text === '-' && tokens[start + 1]?.kind === 'number') {
     return { literal: { kind: 'number', value: -parseNumber(tokens[start + 1].text) }, next: start + 2 };
   }
-  if (token.kind === 'ident') {
+  if (token.kind === 'name') {
     const keyword = keywordLiteral(token.text, dialect);
     return keyword ? { literal: keyword, next: start + 1 } : undefined;
   }
@@ -110,7 +111,7 @@ export function parseCallArgs(tokens: readonly Token[], open: number, source: st
   const keywords = new Map<string, ArgValue>();
   for (const [from, to] of splitTopLevel(tokens, open + 1, end)) {
     const first = tokens[from];
-    if (dialect === 'python' && first.kind === 'ident' && tokens[from + 1]?.text === '=' && tokens[from + 1].kind === 'punct') {
+    if (dialect === 'python' && first.kind === 'name' && tokens[from + 1]?.text === '=' && tokens[from + 1].kind === 'punct') {
       keywords.set(first.text, argValue(tokens, from + 2, to, source, dialect));
       continue;
     }
@@ -134,10 +135,10 @@ function readObjectProperties(
   const end = close < 0 ? tokens.length : close;
   for (const [from, to] of splitTopLevel(tokens, open + 1, end)) {
     const key = tokens[from];
-    const isKey = key.kind === 'ident' || key.kind === 'string';
+    const isKey = key.kind === 'name' || key.kind === 'string';
     if (isKey && tokens[from + 1]?.kind === 'punct' && tokens[from + 1].text === ':') {
-      into.set(key.kind === 'string' ? (key.value ?? '') : key.text, argValue(tokens, from + 2, to, source, dialect));
-    } else if (key.kind === 'ident' && to === from + 1) {
+      into.set(key.kind === 'string' ? stringContent(key) : key.text, argValue(tokens, from + 2, to, source, dialect));
+    } else if (key.kind === 'name' && to === from + 1) {
       into.set(key.text, { text: key.text }); // shorthand `{ momentum }`
     }
   }

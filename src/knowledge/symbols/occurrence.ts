@@ -4,7 +4,8 @@
  * passed to a call. Comments and ordinary strings yield nothing.
  */
 import { literalAt, parseCallArgs, type CallArgs, type Literal } from './callArgs';
-import { tokenize, type SourceDialect, type Token } from './lexer';
+import { lex, type SourceDialect } from '../../syntax/lexer';
+import { stringContent, type Token } from '../../syntax/token';
 
 export type Occurrence =
   | {
@@ -31,13 +32,13 @@ export function occurrencesAt(text: string, offset: number, dialect: SourceDiale
   if (dialect === 'js' && isBlockCommentContinuation(text, offset)) {
     return [];
   }
-  const all = tokenize(text, dialect);
-  const hovered = all.find((token) => token.start <= offset && offset < token.end);
-  if (!hovered || hovered.kind === 'comment' || hovered.kind === 'punct') {
+  // Comments are not among the tokens, so a position in one finds nothing.
+  const { tokens } = lex(text, dialect);
+  const k = tokens.findIndex((token) => token.start <= offset && offset < token.end);
+  const hovered = tokens[k];
+  if (!hovered || hovered.kind === 'punct') {
     return [];
   }
-  const tokens = all.filter((token) => token.kind !== 'comment');
-  const k = tokens.indexOf(hovered);
   const found: Occurrence[] = [];
   const asLiteral = literalAt(tokens, k, dialect);
   if (asLiteral) {
@@ -52,7 +53,7 @@ export function occurrencesAt(text: string, offset: number, dialect: SourceDiale
     }
     return found;
   }
-  if (hovered.kind !== 'ident') {
+  if (hovered.kind !== 'name') {
     return found;
   }
   const separator = tokens[k + 1];
@@ -82,15 +83,15 @@ function keyBefore(tokens: readonly Token[], index: number): string | undefined 
   if (!isPunct(tokens[index - 1], ':', '=') || !key) {
     return undefined;
   }
-  if (key.kind === 'ident') {
+  if (key.kind === 'name') {
     return key.text;
   }
-  return key.kind === 'string' ? key.value : undefined;
+  return key.kind === 'string' ? stringContent(key) : undefined;
 }
 
 function nameEndingAt(text: string, tokens: readonly Token[], k: number, dialect: SourceDialect) {
   let first = k;
-  while (isPunct(tokens[first - 1], '.', '?.') && tokens[first - 2]?.kind === 'ident') {
+  while (isPunct(tokens[first - 1], '.', '?.') && tokens[first - 2]?.kind === 'name') {
     first -= 2;
   }
   const chain = [];
@@ -120,7 +121,7 @@ function enclosingCall(text: string, tokens: readonly Token[], k: number, dialec
       depth -= 1;
     } else if (isPunct(token, '(')) {
       if (depth === 0) {
-        if (tokens[i - 1]?.kind !== 'ident') {
+        if (tokens[i - 1]?.kind !== 'name') {
           return undefined;
         }
         return { ...nameEndingAt(text, tokens, i - 1, dialect), argIndex: commas };

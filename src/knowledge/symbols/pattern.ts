@@ -17,7 +17,8 @@
  * one, one or more) so `momentum=0.9` stands for any momentum and `stddev: 1` for a large deviation.
  */
 import { literalAt, matchingClose, parseCallArgs, type Literal } from './callArgs';
-import { tokenize, type SourceDialect, type Token } from './lexer';
+import { lex, type SourceDialect } from '../../syntax/lexer';
+import { stringContent, type Token } from '../../syntax/token';
 
 export interface CallConstraints {
   readonly positional: ReadonlyMap<number, Literal>;
@@ -37,19 +38,19 @@ export interface ParsedPattern {
 
 /** Parses one `symbols` entry; throws an Error saying what is wrong with it. */
 export function parsePattern(symbol: string, dialect: SourceDialect): ParsedPattern {
-  const tokens = tokenize(symbol, dialect);
+  const { tokens, comments } = lex(symbol, dialect);
+  if (comments.length > 0) {
+    throw new Error(`"${symbol}" contains a comment`);
+  }
   if (tokens.length === 0) {
     throw new Error('is empty');
-  }
-  if (tokens.some((token) => token.kind === 'comment')) {
-    throw new Error(`"${symbol}" contains a comment`);
   }
   return parseSlot(tokens, dialect) ?? parseName(symbol, tokens, dialect);
 }
 
 function parseSlot(tokens: readonly Token[], dialect: SourceDialect): ParsedPattern | undefined {
   const [key, separator] = tokens;
-  const isKey = key.kind === 'ident' || key.kind === 'string';
+  const isKey = key.kind === 'name' || key.kind === 'string';
   if (!isKey || separator?.kind !== 'punct' || (separator.text !== ':' && separator.text !== '=')) {
     return undefined;
   }
@@ -57,7 +58,7 @@ function parseSlot(tokens: readonly Token[], dialect: SourceDialect): ParsedPatt
   if (!value || value.next !== tokens.length) {
     throw new Error(`the value of "${tokens.map((token) => token.text).join(' ')}" must be a single literal`);
   }
-  const keyText = key.kind === 'string' ? (key.value ?? '') : key.text;
+  const keyText = key.kind === 'string' ? stringContent(key) : key.text;
   const valueToken = tokens[value.next - 1];
   return { pattern: { kind: 'slot', key: keyText, value: value.literal }, head: valueToken.start };
 }
@@ -72,7 +73,7 @@ function parseName(symbol: string, tokens: readonly Token[], dialect: SourceDial
   let head = -1;
   for (;;) {
     const token = tokens[i];
-    if (token?.kind !== 'ident') {
+    if (token?.kind !== 'name') {
       throw new Error(`"${symbol}" is not a name, a call, a method or a key with a literal value`);
     }
     chain.push(token.text);

@@ -1,7 +1,7 @@
 import { API_LANGUAGES, type ApiLanguage, type Topic } from '../topic';
 import type { TopicId } from '../topicIds';
 import { DIALECT_OF } from './dialect';
-import type { SourceDialect } from './lexer';
+import type { SourceDialect } from '../../syntax/lexer';
 import { patternMatches } from './match';
 import { occurrencesAt, type Occurrence } from './occurrence';
 import { parsePattern, specificity, type Pattern } from './pattern';

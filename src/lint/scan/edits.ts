@@ -4,7 +4,7 @@
  * right after another (`model.add(…)` line, list element, or `x = Layer(…)(x)`).
  */
 import type { Edit } from '../types';
-import { quoteOf } from './lexer';
+import { quoteOf } from '../../syntax/token';
 import { isSequentialCall, type Layer } from './layers';
 import type { Item, Source, Span } from './source';
 

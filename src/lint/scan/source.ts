@@ -4,9 +4,9 @@
  * Robust to code being typed: an unclosed bracket simply has no match.
  */
 import type { LintLanguage } from '../types';
-import { lexJs } from './jsLexer';
-import { lexPython } from './pythonLexer';
-import { lineEnd, stringContent, type Token } from './lexer';
+import { lex } from '../../syntax/lexer';
+import { lineEnd } from '../../syntax/scanning';
+import { stringContent, type Token } from '../../syntax/token';
 
 /** A run of tokens [from, to) and the text offsets it covers. */
 export interface Span {
@@ -51,7 +51,7 @@ export class Source {
     readonly text: string,
     readonly language: LintLanguage,
   ) {
-    this.tokens = language === 'python' ? lexPython(text) : lexJs(text);
+    this.tokens = lex(text, language === 'python' ? 'python' : 'js').tokens;
     this.match = new Int32Array(this.tokens.length).fill(-1);
     this.parent = new Int32Array(this.tokens.length).fill(-1);
     this.matchBrackets();

@@ -1,7 +1,6 @@
-/** The grammar of the `symbols` entries of topic files (src/knowledge/symbols/pattern.ts) and its lexer. */
+/** The grammar of the `symbols` entries of topic files (src/knowledge/symbols/pattern.ts). */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize } from '../../../src/knowledge/symbols/lexer';
 import { magnitudeClass } from '../../../src/knowledge/symbols/match';
 import { parsePattern, specificity } from '../../../src/knowledge/symbols/pattern';
 
@@ -49,23 +48,5 @@ describe('literals', () => {
     assert.equal(magnitudeClass(-0.01), 'below-one');
     assert.equal(magnitudeClass(1), 'one-or-more');
     assert.equal(magnitudeClass(2.5), 'one-or-more');
-  });
-});
-
-describe('tokenize', () => {
-  const kinds = (text: string, dialect: 'js' | 'python') => tokenize(text, dialect).map((token) => `${token.kind}:${token.text}`);
-
-  test('JavaScript strings, template literals and comments', () => {
-    assert.deepEqual(kinds("a // 'b'\n`c\nd` /* e */ 'f\\'g'", 'js'), ['ident:a', "comment:// 'b'", 'string:`c\nd`', 'comment:/* e */', "string:'f\\'g'"]);
-  });
-
-  test('Python prefixed and triple-quoted strings, and comments', () => {
-    assert.deepEqual(kinds('r"a" f\'b\' """c\nd""" # e', 'python'), ['string:r"a"', "string:f'b'", 'string:"""c\nd"""', 'comment:# e']);
-    assert.equal(tokenize('"""doc"""', 'python')[0].value, 'doc');
-  });
-
-  test('numbers, operators and unterminated strings stop at the end of the line', () => {
-    assert.deepEqual(kinds('x === 1e-3 ?. 0.5', 'js'), ['ident:x', 'punct:===', 'number:1e-3', 'punct:?.', 'number:0.5']);
-    assert.deepEqual(kinds("'abc\nd", 'js'), ["string:'abc", 'ident:d']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stringContent } from '../../../src/lint/scan/lexer';
+import { stringContent } from '../../../src/syntax/token';
 import { Source } from '../../../src/lint/scan/source';
 import { blockOf, constantValue, enclosingDefinition } from '../../../src/lint/scan/structure';
 import { code } from './helpers';

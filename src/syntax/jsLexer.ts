@@ -1,11 +1,12 @@
-/** Tokens of TypeScript/JavaScript: comments dropped; strings, template literals and regexes kept whole. */
-import { isSpace, lineEnd, readPlainToken, skipQuoted, type Token } from './lexer';
+/** Tokens of TypeScript/JavaScript: comments listed apart; strings, template literals and regexes kept whole. */
+import { isSpace, lineEnd, readPlainToken, skipQuoted } from './scanning';
+import type { Lexed, Token } from './token';
 
 /** After these keywords a `/` starts a regular expression, not a division. */
 const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 
-export function lexJs(text: string): Token[] {
-  const tokens: Token[] = [];
+export function lexJs(text: string): Lexed {
+  const { tokens, comments }: Lexed = { tokens: [], comments: [] };
   let at = 0;
   while (at < text.length) {
     const ch = text[at];
@@ -15,11 +16,15 @@ export function lexJs(text: string): Token[] {
       at++;
       continue;
     } else if (ch === '/' && next === '/') {
-      at = lineEnd(text, at);
+      end = lineEnd(text, at);
+      comments.push({ start: at, end });
+      at = end;
       continue;
     } else if (ch === '/' && next === '*') {
       const close = text.indexOf('*/', at + 2);
-      at = close < 0 ? text.length : close + 2;
+      end = close < 0 ? text.length : close + 2;
+      comments.push({ start: at, end });
+      at = end;
       continue;
     } else if (ch === '"' || ch === "'") {
       end = skipQuoted(text, at, ch, false);
@@ -38,7 +43,7 @@ export function lexJs(text: string): Token[] {
     tokens.push({ kind: 'string', text: text.slice(at, end), start: at, end });
     at = end;
   }
-  return tokens;
+  return { tokens, comments };
 }
 
 function regexMayStart(previous: Token | undefined): boolean {

@@ -1,11 +1,12 @@
-/** Tokens of Python: `#` comments dropped; strings (any prefix, triple-quoted, f-strings) kept whole. */
-import { isSpace, lineEnd, readPlainToken, skipQuoted, type Token } from './lexer';
+/** Tokens of Python: `#` comments listed apart; strings (any prefix, triple-quoted, f-strings) kept whole. */
+import { isSpace, lineEnd, readPlainToken, skipQuoted } from './scanning';
+import type { Lexed } from './token';
 
 /** r, u, b, f and their two-letter combinations, in any case. */
 const STRING_PREFIX = /^(?:[rubf]|br|rb|fr|rf)$/i;
 
-export function lexPython(text: string): Token[] {
-  const tokens: Token[] = [];
+export function lexPython(text: string): Lexed {
+  const { tokens, comments }: Lexed = { tokens: [], comments: [] };
   let at = 0;
   while (at < text.length) {
     const ch = text[at];
@@ -14,7 +15,9 @@ export function lexPython(text: string): Token[] {
       continue;
     }
     if (ch === '#') {
-      at = lineEnd(text, at);
+      const end = lineEnd(text, at);
+      comments.push({ start: at, end });
+      at = end;
       continue;
     }
     const quoteAt = stringQuoteAt(text, at);
@@ -29,7 +32,7 @@ export function lexPython(text: string): Token[] {
     tokens.push(token);
     at = token.end;
   }
-  return tokens;
+  return { tokens, comments };
 }
 
 /** Where the quote of a string starting at `at` is (after an optional prefix such as `rb`), or -1. */

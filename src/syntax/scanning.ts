@@ -1,16 +1,5 @@
-/**
- * Token shapes and the pieces of lexing that TypeScript/JavaScript and Python share. Comments are
- * dropped and strings kept whole, so a rule can never match code that sits in a comment or a string.
- */
-
-export type TokenKind = 'name' | 'number' | 'string' | 'regex' | 'punct';
-
-export interface Token {
-  readonly kind: TokenKind;
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
+/** The pieces of lexing that TypeScript/JavaScript and Python share. */
+import type { Token } from './token';
 
 const NAME = /[\p{L}_$][\p{L}\p{N}_$]*/uy;
 const NUMBER = /(?:0[xXoObB][\da-fA-F_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)[njJ]?/y;
@@ -56,19 +45,4 @@ export function skipQuoted(text: string, at: number, quote: string, triple: bool
     else if (ch === '\n' && !triple) return j;
   }
   return text.length;
-}
-
-/** The text of a string token without its prefix and quotes (escapes are kept as written). */
-export function stringContent(token: Token): string {
-  const open = token.text.search(/['"`]/);
-  if (open < 0) return token.text;
-  const quote = token.text[open];
-  const width = token.text.startsWith(quote.repeat(3), open) && token.text.length >= open + 6 ? 3 : 1;
-  const body = token.text.slice(open + width);
-  return body.endsWith(quote.repeat(width)) ? body.slice(0, body.length - width) : body;
-}
-
-/** The quote a string token opens with (`'`, `"` or a backtick). */
-export function quoteOf(token: Token): string {
-  return token.text.match(/['"`]/)?.[0] ?? "'";
 }
