@@ -124,18 +124,36 @@ function appliedAt(source: Source, call: Call): number {
 }
 
 function containerOf(source: Source, call: Call): number {
+  // `model.add(…)` in a loop or a branch adds to the model built around it, not to a model of its own.
+  const added = isAddedToModel(source, call);
   for (let open = source.parent[call.from]; open >= 0; open = source.parent[open]) {
+    if (added && isControlBlock(source, open)) continue;
     if (source.is(open, '[') || source.is(open, '{') || isSequentialCall(source, open)) return open;
   }
   return source.python ? enclosingDefinition(source, call.from) : -1;
 }
 
+/** `model.add(tf.layers.dense(…))`: the layer is the argument of an `add` call. */
+function isAddedToModel(source: Source, call: Call): boolean {
+  const wrapper = source.parent[call.from];
+  return wrapper >= 0 && /(?:^|\.)add$/.test(source.callAt(wrapper)?.callee ?? '');
+}
+
+/** A `{` that opens the body of a loop, a condition or a `try`, not a function or an object. */
+function isControlBlock(source: Source, open: number): boolean {
+  if (!source.is(open, '{')) return false;
+  const before = source.tokens[open - 1];
+  if (before?.kind === 'name' && /^(?:else|do|try|finally)$/.test(before.text)) return true;
+  if (!source.is(open - 1, ')')) return false;
+  const header = source.match[open - 1];
+  const keyword = source.tokens[header - 1]?.text === 'await' ? source.tokens[header - 2] : source.tokens[header - 1];
+  return header > 0 && keyword?.kind === 'name' && /^(?:for|while|if|catch)$/.test(keyword.text);
+}
+
 function isPlaced(source: Source, call: Call, framework: Framework, container: number, applied: boolean): boolean {
   const list = container >= 0 && (source.is(container, '[') || isSequentialCall(source, container));
   if (framework === 'torch') return list && isSequentialCall(source, container);
-  const wrapper = source.parent[call.from];
-  const added = wrapper >= 0 && /(?:^|\.)add$/.test(source.callAt(wrapper)?.callee ?? '');
-  return list || added || applied;
+  return list || isAddedToModel(source, call) || applied;
 }
 
 export function isSequentialCall(source: Source, open: number): boolean {

@@ -52,6 +52,37 @@ describe(RULE, () => {
       `;
       assert.deepEqual(findings(text, 'typescript', RULE), []);
     });
+
+    test('flags hidden layers added in a loop or a branch: they belong to the model built around them', () => {
+      const text = code`
+        export function createModel() {
+          const model = tf.sequential();
+          for (const units of HIDDEN) {
+            model.add(tf.layers.dense({ units, activation: 'sigmoid' }));
+          }
+          if (DEEP) {
+            model.add(tf.layers.dense({ units: 8, activation: 'tanh' }));
+          } else {
+            model.add(tf.layers.dense({ units: 4 }));
+          }
+          model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
+          return model;
+        }
+      `;
+      const found = findings(text, 'typescript', RULE);
+      assert.deepEqual(found.map((f) => [flagged(text, f), text.slice(0, f.start).split('\n').length]), [["'sigmoid'", 4], ["'tanh'", 7]]);
+    });
+
+    test('a sigmoid added last, in a loop, is still the output layer', () => {
+      const text = code`
+        const model = tf.sequential();
+        model.add(tf.layers.dense({ inputShape: [2], units: 16 }));
+        for (let i = 0; i < 1; i++) {
+          model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+        }
+      `;
+      assert.deepEqual(findings(text, 'typescript', RULE), []);
+    });
   });
 
   describe('Keras', () => {
