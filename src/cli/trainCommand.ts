@@ -66,9 +66,10 @@ export async function runTraining(request: TrainRequest, io: CliIo, keepFrames: 
           recorder.onStart(runStart);
           if (!request.json) io.err(`Training ${path.basename(runStart.modelFile)} on the ${runStart.backend} backend: ${runStart.epochs} epochs of ${runStart.stepsPerEpoch} steps`);
         },
-        onBatch: (step, epoch, loss) => {
-          recorder.onBatch(step, epoch, loss);
-          if (start && !request.json) io.status?.(progressBar(step, epoch, loss, start));
+        onBatches: (losses) => {
+          recorder.onBatches(losses);
+          const last = losses[losses.length - 1];
+          if (start && last && !request.json) io.status?.(progressBar(last.step, last.epoch, last.loss, start));
         },
         onProbe: (frame) => {
           recorder.onProbe(frame);

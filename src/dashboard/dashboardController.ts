@@ -118,8 +118,8 @@ export class DashboardController implements vscode.Disposable {
           recorder.takeProgress();
           if (this.panel || openOnTrain) this.open({ run: recorder.snapshot()!, findings: [] });
           break;
-        case 'batch':
-          recorder.onBatch(event.step, event.epoch, event.loss);
+        case 'batches':
+          recorder.onBatches(event.losses);
           break;
         case 'probe':
           recorder.onProbe(event.frame);

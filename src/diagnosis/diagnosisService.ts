@@ -85,9 +85,9 @@ export class DiagnosisService implements vscode.Disposable {
         case 'start':
           diagnoser.onStart(event.start);
           return schedule();
-        case 'batch':
-          diagnoser.onBatch(event.step, event.epoch, event.loss);
-          if (!Number.isFinite(event.loss)) schedule();
+        case 'batches':
+          diagnoser.onBatches(event.losses);
+          if (event.losses.some((loss) => !Number.isFinite(loss.loss))) schedule();
           return;
         case 'probe':
           diagnoser.onProbe(event.frame);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as path from 'node:path';
-import type { EpochRecord, LayerInfo, ProbeFrame, RunStart } from '../shared/trainingData';
+import type { BatchLoss, EpochRecord, LayerInfo, ProbeFrame, RunStart } from '../shared/trainingData';
 import { selectBackend, type BackendPreference } from './backend';
 import { EngineError, errorMessage, type SourceLocation } from './engineError';
 import { loadModelModule, type Dataset, type ModelModule } from './module/loadModelModule';
@@ -31,7 +31,12 @@ export interface TrainOptions {
 
 export interface TrainListener {
   onStart?(start: RunStart): void;
-  onBatch?(step: number, epoch: number, loss: number): void;
+  /**
+   * Losses of consecutive steps, in order: every step is reported (one per call in this process; the
+   * training process forwards them a few times a second, in chunks), so what is drawn and diagnosed from
+   * them does not depend on timing.
+   */
+  onBatches?(losses: readonly BatchLoss[]): void;
   onProbe?(frame: ProbeFrame): void;
   onEpoch?(record: EpochRecord): void;
 }
@@ -203,7 +208,7 @@ async function fit(
         },
         onBatchEnd: async (batch, logs) => {
           const epoch = history.length;
-          listener.onBatch?.(step, epoch, logs?.loss ?? Number.NaN);
+          listener.onBatches?.([{ step, epoch, loss: logs?.loss ?? Number.NaN }]);
           if (isProbeStep(batch)) listener.onProbe?.(probe.measure(step, epoch));
           step += 1;
           if (options.signal?.aborted) model.stopTraining = true;

@@ -1,5 +1,5 @@
 import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunSnapshot, type RunStatus, type StepLoss } from '../shared/runSnapshot';
-import type { EpochRecord, ProbeFrame, RunStart } from '../shared/trainingData';
+import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../shared/trainingData';
 import type { TrainListener } from '../engine/train';
 
 /** What arrived since the last `takeProgress()`. */
@@ -20,6 +20,8 @@ export class RunRecorder implements TrainListener {
   private statusMessage: string | undefined;
   private readonly history: EpochRecord[] = [];
   private readonly steps: StepLoss[] = [];
+  /** Losses of the steps since the last recorded point. */
+  private window = { sum: 0, count: 0 };
   private readonly frames: ProbeFrame[] = [];
   private pending: Progress = { frames: [], epochs: [], steps: [] };
 
@@ -36,10 +38,23 @@ export class RunRecorder implements TrainListener {
     this.start = start;
   }
 
-  onBatch(step: number, _epoch: number, loss: number): void {
-    const item = { step, loss };
-    appendBounded(this.steps, [item], MAX_STEP_LOSSES);
-    this.pending.steps.push(item);
+  /**
+   * Every step's loss arrives; the run keeps one point per `stride` steps (their mean), the stride set
+   * from the run's length so a whole run fits in MAX_STEP_LOSSES points: the curve is the same on every
+   * run of the same model, and viewers never have to thin and redraw it.
+   */
+  onBatches(losses: readonly BatchLoss[]): void {
+    const stride = this.start ? Math.max(1, Math.ceil((this.start.epochs * this.start.stepsPerEpoch) / MAX_STEP_LOSSES)) : 1;
+    const items: StepLoss[] = [];
+    for (const { step, loss } of losses) {
+      this.window.sum += loss;
+      this.window.count += 1;
+      if ((step + 1) % stride !== 0) continue;
+      items.push({ step, loss: this.window.sum / this.window.count });
+      this.window = { sum: 0, count: 0 };
+    }
+    appendBounded(this.steps, items, MAX_STEP_LOSSES);
+    this.pending.steps.push(...items);
   }
 
   onProbe(frame: ProbeFrame): void {

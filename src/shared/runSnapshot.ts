@@ -4,7 +4,7 @@ import type { EpochRecord, ProbeFrame, RunStart } from './trainingData';
 /** Where a run is: what the dashboard's header says. */
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
-/** A loss value of one optimiser step (the worker sends a few per second). */
+/** A point of the step-loss curve: the mean loss of the steps since the previous point, at the last of them. */
 export interface StepLoss {
   readonly step: number;
   readonly loss: number;

@@ -76,6 +76,13 @@ export interface LayerInfo {
   readonly paramCount: number;
 }
 
+/** The loss of one optimiser step (`step` counts from 0 over the whole run). */
+export interface BatchLoss {
+  readonly step: number;
+  readonly epoch: number;
+  readonly loss: number;
+}
+
 export interface EpochRecord {
   readonly epoch: number;
   readonly loss: number;

@@ -110,12 +110,14 @@ export class TrainingController implements vscode.Disposable {
             totalSteps = event.start.epochs * event.start.stepsPerEpoch;
             this.log.info(`Backend: ${event.start.backend}; ${event.start.epochs} epochs of ${event.start.stepsPerEpoch} steps`);
             this.statusBar.running(event.start, 0, undefined);
-          } else if (event.type === 'batch') {
-            const done = (100 * (event.step + 1)) / totalSteps;
-            progress.report({ increment: done - reported, message: `epoch ${event.epoch + 1} · loss ${event.loss.toPrecision(3)}` });
+          } else if (event.type === 'batches') {
+            const last = event.losses[event.losses.length - 1];
+            if (!last) return;
+            const done = (100 * (last.step + 1)) / totalSteps;
+            progress.report({ increment: done - reported, message: `epoch ${last.epoch + 1} · loss ${last.loss.toPrecision(3)}` });
             reported = done;
             const start = session.started;
-            if (start) this.statusBar.running(start, event.epoch, event.loss);
+            if (start) this.statusBar.running(start, last.epoch, last.loss);
           } else if (event.type === 'epoch') {
             this.log.info(`epoch ${event.record.epoch + 1}: loss ${event.record.loss} lr ${event.record.lr}`);
           }

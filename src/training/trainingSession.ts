@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { BackendPreference } from '../shared/backendPreference';
 import { trainInProcess, type ProcessRunSummary } from '../engine/worker/trainInProcess';
-import type { EpochRecord, ProbeFrame, RunStart } from '../shared/trainingData';
+import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../shared/trainingData';
 
 export type SessionEvent =
   | { readonly type: 'start'; readonly start: RunStart }
-  | { readonly type: 'batch'; readonly step: number; readonly epoch: number; readonly loss: number }
+  | { readonly type: 'batches'; readonly losses: readonly BatchLoss[] }
   | { readonly type: 'probe'; readonly frame: ProbeFrame }
   | { readonly type: 'epoch'; readonly record: EpochRecord };
 
@@ -46,7 +46,7 @@ export class TrainingSession implements vscode.Disposable {
           this.started = start;
           this.events.fire({ type: 'start', start });
         },
-        onBatch: (step, epoch, loss) => this.events.fire({ type: 'batch', step, epoch, loss }),
+        onBatches: (losses) => this.events.fire({ type: 'batches', losses }),
         onProbe: (frame) => this.events.fire({ type: 'probe', frame }),
         onEpoch: (record) => this.events.fire({ type: 'epoch', record }),
       },

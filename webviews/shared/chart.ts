@@ -12,6 +12,8 @@ import { readTheme, vegaConfig } from './theme';
 export class Chart {
   private result: Result | undefined;
   private pending: Promise<void> = Promise.resolve();
+  /** Per dataset, the series and layers inserted so far: a new one changes the layout. */
+  private readonly groups = new Map<string, Set<string>>();
 
   private constructor(readonly element: HTMLElement) {}
 
@@ -36,11 +38,13 @@ export class Chart {
 
   /**
    * Appends rows to a named dataset; calls are serialised so updates never interleave. New points
-   * of the same series do not change the layout, so the view is not resized (the costly part).
+   * of a series already drawn do not change the layout, so the view is not resized (the costly part);
+   * a new series or layer adds a legend entry or a facet, and a legend that appears without a resize
+   * pushes the title above the canvas.
    */
   insert(dataset: string, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return this.pending;
-    return this.enqueue((view) => view.change(dataset, changeset().insert([...rows])), false);
+    return this.enqueue((view) => view.change(dataset, changeset().insert([...rows])), this.addsGroups(dataset, rows));
   }
 
   /**
@@ -48,6 +52,8 @@ export class Chart {
    * entries: vega keeps a canvas's first size unless asked to resize.
    */
   replace(dataset: string, rows: readonly object[], relayout = true): Promise<void> {
+    this.groups.delete(dataset);
+    this.addsGroups(dataset, rows);
     return this.enqueue((view) => view.change(dataset, changeset().remove(() => true).insert([...rows])), relayout);
   }
 
@@ -69,6 +75,21 @@ export class Chart {
   finalize(): void {
     this.result?.finalize();
     this.result = undefined;
+  }
+
+  /** Whether `rows` hold a `series` or `layer` value this dataset has not had before (and records them). */
+  private addsGroups(dataset: string, rows: readonly object[]): boolean {
+    let seen = this.groups.get(dataset);
+    if (!seen) this.groups.set(dataset, (seen = new Set()));
+    let added = false;
+    for (const row of rows as readonly { series?: unknown; layer?: unknown }[]) {
+      for (const value of [row.series, row.layer]) {
+        if (typeof value !== 'string' || seen.has(value)) continue;
+        seen.add(value);
+        added = true;
+      }
+    }
+    return added;
   }
 
   private enqueue(apply: (view: View) => View, relayout: boolean): Promise<void> {

@@ -80,6 +80,8 @@ export function vegaConfig(theme: ChartTheme): Config {
       titleFontSize: theme.fontSize - 1,
       orient: 'top',
       direction: 'horizontal',
+      // A legend names a series: its symbol stays opaque even when the series is drawn faint.
+      symbolOpacity: 1,
     },
     title: { color: theme.foreground, font: theme.fontFamily, fontSize: theme.fontSize, fontWeight: 'normal', anchor: 'start' },
     range: { category: [...theme.palette] },

@@ -4,7 +4,7 @@
  * line of the model module. Findings can appear, change severity or go away as the run goes.
  */
 import type { Finding } from '../../shared/findings';
-import type { EpochRecord, ProbeFrame, RunStart } from '../../shared/trainingData';
+import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../shared/trainingData';
 import { mapLines, type LineMap } from './layerLines';
 import { diagnose } from './rules';
 import type { RunData } from './runData';
@@ -28,8 +28,10 @@ export class Diagnoser {
     this.lines = this.source === undefined ? undefined : mapLines(this.source, start.layers);
   }
 
-  onBatch(step: number, epoch: number, loss: number): void {
-    if (!Number.isFinite(loss) && this.nonFiniteStep === undefined) this.nonFiniteStep = { step, epoch };
+  onBatches(losses: readonly BatchLoss[]): void {
+    if (this.nonFiniteStep !== undefined) return;
+    const first = losses.find((loss) => !Number.isFinite(loss.loss));
+    if (first) this.nonFiniteStep = { step: first.step, epoch: first.epoch };
   }
 
   onProbe(frame: ProbeFrame): void {

@@ -48,8 +48,8 @@ export function trainInProcess(options: WorkerTrainOptions, listener: TrainListe
         start = message.start;
         listener.onStart?.(message.start);
         break;
-      case 'batch':
-        listener.onBatch?.(message.step, message.epoch, message.loss);
+      case 'batches':
+        listener.onBatches?.(message.losses);
         break;
       case 'probe':
         listener.onProbe?.(message.frame);

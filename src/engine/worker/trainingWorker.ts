@@ -1,11 +1,12 @@
 /**
  * Entry of the training process (bundled to out/trainingWorker.js). It trains one model module
- * and exits, so no tensor or native memory outlives a run. Loss updates are throttled; probe
- * frames and epoch records are sent as they come (the diagnosis needs every one).
+ * and exits, so no tensor or native memory outlives a run. Step losses go in chunks a few times a
+ * second; probe frames and epoch records are sent as they come (the diagnosis needs every one).
  */
 import * as tf from '@tensorflow/tfjs';
 import { train } from '../train';
 import { errorReport, workerChannel } from './workerChannel';
+import type { BatchLoss } from '../../shared/trainingData';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
 const BATCH_MESSAGE_INTERVAL_MS = 100;
@@ -24,25 +25,39 @@ process.on('message', (message: ToWorker) => {
 });
 
 async function run(options: Extract<ToWorker, { type: 'train' }>['options']): Promise<void> {
-  let lastBatchMessage = 0;
+  // Every step's loss is sent, a chunk a few times a second (a message per step would flood the host);
+  // what is pending goes out before a probe, an epoch or the end, so the host sees them in order.
+  let pending: BatchLoss[] = [];
+  let lastFlush = Date.now();
+  const flush = (): void => {
+    lastFlush = Date.now();
+    if (pending.length === 0) return;
+    channel.send({ type: 'batches', losses: pending });
+    pending = [];
+  };
   try {
     const summary = await train(
       { ...options, signal: abort.signal },
       {
         onStart: (start) => channel.send({ type: 'start', start }),
-        onBatch: (step, epoch, loss) => {
-          const now = Date.now();
-          if (now - lastBatchMessage >= BATCH_MESSAGE_INTERVAL_MS) {
-            lastBatchMessage = now;
-            channel.send({ type: 'batch', step, epoch, loss });
-          }
+        onBatches: (losses) => {
+          pending.push(...losses);
+          if (Date.now() - lastFlush >= BATCH_MESSAGE_INTERVAL_MS) flush();
         },
-        onProbe: (frame) => channel.send({ type: 'probe', frame }),
-        onEpoch: (record) => channel.send({ type: 'epoch', record }),
+        onProbe: (frame) => {
+          flush();
+          channel.send({ type: 'probe', frame });
+        },
+        onEpoch: (record) => {
+          flush();
+          channel.send({ type: 'epoch', record });
+        },
       },
     );
+    flush();
     await channel.sendFinal({ type: 'done', cancelled: summary.cancelled, leakedTensors: tf.memory().numTensors });
   } catch (error) {
+    flush();
     await channel.sendFinal({ type: 'error', ...errorReport(error) });
   } finally {
     process.disconnect?.();

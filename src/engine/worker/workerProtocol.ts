@@ -1,4 +1,4 @@
-import type { EpochRecord, ProbeFrame, RunStart } from '../../shared/trainingData';
+import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../shared/trainingData';
 import type { TrainOptions } from '../train';
 import type { ErrorReport } from './workerChannel';
 
@@ -10,7 +10,7 @@ export type WorkerTrainOptions = Omit<TrainOptions, 'signal'>;
 /** Messages from the training process. Typed arrays survive: the channel uses 'advanced' serialization. */
 export type FromWorker =
   | { readonly type: 'start'; readonly start: RunStart }
-  | { readonly type: 'batch'; readonly step: number; readonly epoch: number; readonly loss: number }
+  | { readonly type: 'batches'; readonly losses: readonly BatchLoss[] }
   | { readonly type: 'probe'; readonly frame: ProbeFrame }
   | { readonly type: 'epoch'; readonly record: EpochRecord }
   | { readonly type: 'done'; readonly cancelled: boolean; readonly leakedTensors: number }

@@ -38,7 +38,7 @@ test('findings follow the events: nothing before the start, then each on its lin
   assert.match(found.message.en, /The same holds for dense_Dense3, created by the same line\.$/, 'one finding for the loop line');
   assert.equal(diagnoser.findings().length, 1);
 
-  diagnoser.onBatch(17, 3, Number.NaN);
+  diagnoser.onBatches([{ step: 16, epoch: 3, loss: 0.5 }, { step: 17, epoch: 3, loss: Number.NaN }, { step: 18, epoch: 3, loss: Number.NaN }]);
   const nan = diagnoser.findings().find((finding) => finding.rule === 'nan-loss');
   assert.deepEqual([nan?.line, nan?.step, nan?.severity], [8, 17, 'error']);
 });

@@ -54,7 +54,7 @@ export async function diagnoseInProcess(file: string, backend: BackendPreference
     { file, backend, epochs, probeEverySteps: 50 },
     {
       onStart: (start) => diagnoser.onStart(start),
-      onBatch: (step, epoch, loss) => diagnoser.onBatch(step, epoch, loss),
+      onBatches: (losses) => diagnoser.onBatches(losses),
       onProbe: (frame) => diagnoser.onProbe(frame),
       onEpoch: (record) => diagnoser.onEpoch(record),
     },
