@@ -20,3 +20,16 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab', { hasText: name }).waitFor();
 }
+
+/**
+ * A screenshot of a webview's whole `main`, which is taller than the window: a webview only paints what its frame
+ * shows, so the window is made as tall as the view for the shot (same width: the charts keep their layout).
+ */
+export async function screenshotWholeView(page: Page, view: FrameLocator, file: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+  const height = await view.locator('main').evaluate((main) => main.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(9000, height + 300) });
+  await page.waitForTimeout(1000);
+  await view.locator('main').screenshot({ path: file });
+  await page.setViewportSize(viewport);
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
-import { openFile, webviewContent } from '../support/webview';
+import { openFile, screenshotWholeView, webviewContent } from '../support/webview';
 import { applyColorTheme, runCommand } from '../support/workbench';
 
 let session: UiSession;
@@ -38,7 +38,7 @@ test('training an example model opens the dashboard with the loss curve and one 
   assert.ok(lossPoints >= 60 * 2, `the loss chart holds ${lossPoints} points for 60 epochs`);
   assert.match(await dashboard.locator('header .facts').innerText(), /epoch 60\/60/);
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-dark.png') });
-  await dashboard.locator('main').screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-dark-full.png') });
+  await screenshotWholeView(page, dashboard, path.join(SCREENSHOTS_DIR, 'dashboard-dark-full.png'));
 });
 
 test('the charts follow a light theme', async () => {
@@ -48,7 +48,7 @@ test('the charts follow a light theme', async () => {
   await dashboard.locator('body.vscode-light').waitFor();
   await dashboard.locator('.chart[aria-label^="Gradient histograms"]').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-light.png') });
-  await dashboard.locator('main').screenshot({ path: path.join(SCREENSHOTS_DIR, 'dashboard-light-full.png') });
+  await screenshotWholeView(page, dashboard, path.join(SCREENSHOTS_DIR, 'dashboard-light-full.png'));
 });
 
 test('a window reload restores the dashboard with its run', async () => {

@@ -9,7 +9,7 @@ import { optimizersLab } from '../../src/engine/labs/optimizers';
 import { weightInitLab } from '../../src/engine/labs/weightInit';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
-import { webviewContent } from '../support/webview';
+import { screenshotWholeView, webviewContent } from '../support/webview';
 import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
@@ -77,18 +77,9 @@ async function fact(lab: FrameLocator, key: string): Promise<number> {
   return Number(await lab.locator(`.fact[data-fact="${key}"]`).getAttribute('data-value'));
 }
 
-/**
- * The whole lab view: it is taller than the window, and a webview only paints what its frame shows, so the
- * window is made as tall as the view for the shot (same width: the charts keep their layout).
- */
+/** The whole lab view, as `lab-<name>.png`. */
 async function shoot(lab: FrameLocator, name: string): Promise<void> {
-  const { page } = session;
-  const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await lab.locator('main').evaluate((main) => main.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.min(9000, height + 300) });
-  await page.waitForTimeout(1000);
-  await lab.locator('main').screenshot({ path: screenshot(`lab-${name}.png`) });
-  await page.setViewportSize(viewport);
+  await screenshotWholeView(session.page, lab, screenshot(`lab-${name}.png`));
 }
 
 async function closeEditors(): Promise<void> {
