@@ -99,7 +99,7 @@ function findLayers(source: Source): Layer[] {
     }
     if (framework === undefined) continue;
     const config = framework === 'tfjs' && call.args[0] && source.objectOf(call.args[0]) ? call.args[0].from : undefined;
-    const container = containerOf(source, call);
+    const container = (framework === 'torch' ? spreadIntoSequential(source, call) : undefined) ?? containerOf(source, call);
     const applied = appliedAt(source, call);
     layers.push({
       call,
@@ -131,6 +131,37 @@ function containerOf(source: Source, call: Call): number {
     if (source.is(open, '[') || source.is(open, '{') || isSequentialCall(source, open)) return open;
   }
   return source.python ? enclosingDefinition(source, call.from) : -1;
+}
+
+/**
+ * PyTorch blocks are often collected in a list, in a loop (`blocks += [nn.Linear(…), nn.Tanh()]`,
+ * `blocks.append(…)`), then spread into a Sequential (`nn.Sequential(*blocks, nn.Linear(…))`) in the same
+ * `def`: that Sequential is the layers' model. Returns its `(`.
+ */
+function spreadIntoSequential(source: Source, call: Call): number | undefined {
+  const list = collectingList(source, source.parent[call.from]);
+  if (list === undefined) return undefined;
+  const definition = enclosingDefinition(source, call.from);
+  const sequential = source.calls.find(
+    (candidate) =>
+      candidate.open > call.from &&
+      /(?:^|\.)Sequential$/.test(candidate.callee) &&
+      candidate.args.some((arg) => source.textOf(arg).replace(/\s+/g, '') === `*${list}`) &&
+      enclosingDefinition(source, candidate.open) === definition,
+  );
+  return sequential?.open;
+}
+
+/** The list a bracket adds to: `NAME = [`, `NAME += [`, `NAME.extend([`, `NAME.append(` (NAME may be dotted). */
+function collectingList(source: Source, open: number): string | undefined {
+  if (open < 0) return undefined;
+  const collector = (at: number) => source.callAt(at)?.callee.match(/^(.+)\.(?:append|extend)$/)?.[1];
+  if (!source.is(open, '[')) return collector(open);
+  if (source.is(open - 1, '(')) return collector(open - 1);
+  if (!source.is(open - 1, '=') && !source.is(open - 1, '+=')) return undefined;
+  let first = open - 2;
+  while (source.is(first - 1, '.') && source.tokens[first - 2]?.kind === 'name') first -= 2;
+  return source.tokens[open - 2]?.kind === 'name' ? source.tokens.slice(first, open - 1).map((token) => token.text).join('') : undefined;
 }
 
 /** `model.add(tf.layers.dense(…))`: the layer is the argument of an `add` call. */

@@ -166,5 +166,37 @@ describe(RULE, () => {
       `;
       assert.deepEqual(findings(text, 'python', RULE), []);
     });
+
+    test('follows blocks collected in a loop and spread into nn.Sequential', () => {
+      const text = code`
+        import torch.nn as nn
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                blocks = [nn.Linear(2, 64), nn.Tanh()]
+                for i in range(3):
+                    blocks += [nn.Linear(64, 64), nn.Sigmoid()]
+                self.hidden = []
+                self.hidden.append(nn.Linear(64, 64))
+                self.body = nn.Sequential(*blocks, nn.Linear(64, 3))
+      `;
+      const found = findings(text, 'python', RULE);
+      assert.deepEqual(found.map((f) => [flagged(text, f), text.slice(0, f.start).split('\n').length]), [['nn.Tanh()', 5], ['nn.Sigmoid()', 7]]);
+    });
+
+    test('a collected list ending in its activation is the output; a list never spread stays unknown', () => {
+      const text = code`
+        import torch.nn as nn
+        def head():
+            parts = []
+            parts.append(nn.Linear(64, 1))
+            parts.append(nn.Sigmoid())
+            return nn.Sequential(*parts)
+        def unused():
+            spare = [nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1)]
+            return spare
+      `;
+      assert.deepEqual(findings(text, 'python', RULE), []);
+    });
   });
 });
