@@ -2,7 +2,8 @@
  * Sigmoid or tanh in a hidden layer (topics activation-sigmoid, activation-tanh, activation-practice).
  * The output layer is left alone: a sigmoid output for binary classification is right. Recurrent
  * layers are skipped too (tanh is their standard activation), and so are layers whose place in the
- * model is unknown (`gate = layers.Dense(…, activation="sigmoid")`, PyTorch modules neither in nn.Sequential nor in a list spread into one).
+ * model is unknown (`gate = layers.Dense(…, activation="sigmoid")`, PyTorch modules neither in an
+ * nn.Sequential nor in a list spread into one).
  */
 import { activationOf, isOutputLayer, modelsOf } from '../scan/layers';
 import { quoted, replace } from '../scan/edits';
