@@ -18,7 +18,7 @@ export interface DeepScopeApi {
 export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   const training = new TrainingController();
   const dashboard = new DashboardController(context, training);
-  const notes = new NotesController(context.extensionUri);
+  const notes = new NotesController(context.extensionUri, context.workspaceState);
   const labs = new LabsController(context.extensionUri);
   context.subscriptions.push(training, dashboard, notes, labs, registerCommands({ training, dashboard, notes, labs }));
   context.subscriptions.push(registerLint(context));

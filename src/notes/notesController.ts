@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { getKnowledge, type NoteLanguage, type TopicId } from '../knowledge';
-import { parseNotesState, type FromNotes } from '../shared/notesProtocol';
+import { parseNotesState, type FromNotes, type NotesState } from '../shared/notesProtocol';
 import { settingLanguage } from './displayLanguage';
 import { readNoteArgument } from './noteArgument';
 import { noteView } from './noteView';
@@ -11,6 +11,9 @@ import { pickTopic } from './pickTopic';
  * The notes viewer: one panel, reused for every topic ("DeepScope: Open Lecture Note…", the links
  * of hovers, diagnostics and the dashboard, related-topic links), restored after a reload.
  */
+/** Workspace-state key of the note last shown (see `restore`). */
+const LAST_NOTE_KEY = 'deepscope.notes.lastShown';
+
 export class NotesController implements vscode.Disposable {
   private panel: NotesPanel | undefined;
   private shown: TopicId | undefined;
@@ -18,7 +21,10 @@ export class NotesController implements vscode.Disposable {
   private toggled: NoteLanguage | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly workspaceState: vscode.Memento,
+  ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(NOTES_VIEW_TYPE, {
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
@@ -61,10 +67,16 @@ export class NotesController implements vscode.Disposable {
     );
     this.shown = topic;
     this.panel.show(noteView(getKnowledge(), topic, language));
+    void this.workspaceState.update(LAST_NOTE_KEY, { topic, language } satisfies NotesState);
   }
 
+  /**
+   * A panel VS Code brings back after a reload, with the state its webview last saved. VS Code in a browser
+   * may reload before it has stored that state (a note opened seconds before): the note last shown, kept in
+   * the workspace state, stands in for it.
+   */
   private restore(webviewPanel: vscode.WebviewPanel, raw: unknown): void {
-    const state = parseNotesState(raw);
+    const state = parseNotesState(raw) ?? parseNotesState(this.workspaceState.get(LAST_NOTE_KEY));
     if (!state) {
       // Closed before its first note arrived: nothing to show again.
       webviewPanel.dispose();
