@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { DeepScopeApi } from '../../src/extension';
 import { RULE_IDS } from '../../src/shared/findings';
 import { activateDeepScope } from './activate';
+import { waitFor } from './waitFor';
 
 // Bundled into out/test/host/index.js: the repository root is three levels up.
 const ZOO = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'zoo');
@@ -29,16 +30,6 @@ function findings(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === 'DeepScope' && (RULE_IDS as readonly unknown[]).includes(codeOf(d)) && (rule === undefined || codeOf(d) === rule));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Applies the quick fix titled `title` offered at the start of the diagnostic's line. */

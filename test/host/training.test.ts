@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ProcessRunSummary } from '../../src/engine/worker/trainInProcess';
 import type { DeepScopeApi } from '../../src/extension';
 import { activateDeepScope } from './activate';
+import { waitFor } from './waitFor';
 
 // Bundled into out/test/host/index.js: the repository root is three levels up. The tests edit
 // and train copies, so the repository's fixtures are never touched.
@@ -13,16 +14,6 @@ const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', '
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-host-models-'));
 cpSync(FIXTURES, scratch, { recursive: true });
 const fixture = (name: string): vscode.Uri => vscode.Uri.file(path.join(scratch, `${name}.ts`));
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('training', () => {
   before(async () => {

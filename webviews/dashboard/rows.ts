@@ -3,7 +3,8 @@
  * per dataset, so the dashboard and its tests agree on every number shown.
  */
 import type { StepLoss } from '../../src/shared/runSnapshot';
-import type { DistributionStats, EpochRecord, LayerProbe, ProbeFrame } from '../../src/shared/trainingData';
+import { histogramBins, type BinRow } from '../shared/histogramBins';
+import type { EpochRecord, LayerProbe, ProbeFrame } from '../../src/shared/trainingData';
 
 export interface SeriesRow {
   readonly x: number;
@@ -26,13 +27,6 @@ export interface BandRow {
   readonly p100: number;
 }
 
-export interface BinRow {
-  readonly layer: string;
-  readonly order: number;
-  readonly x0: number;
-  readonly x1: number;
-  readonly count: number;
-}
 
 export interface LayerValueRow {
   readonly layer: string;
@@ -126,11 +120,6 @@ export function updateRatioRows(frames: readonly ProbeFrame[], selected: Readonl
   );
 }
 
-function binsOf(stats: DistributionStats, layer: string, order: number): BinRow[] {
-  const { min, max, counts } = stats.histogram;
-  const width = (max - min) / counts.length || 1e-9;
-  return Array.from(counts, (count, i) => ({ layer, order, x0: min + i * width, x1: min + (i + 1) * width, count }));
-}
 
 export type HistogramKind = 'activations' | 'gradients' | 'weights';
 
@@ -140,6 +129,6 @@ export function histogramRows(frame: ProbeFrame | undefined, kind: HistogramKind
   return layersOf(frame, selected, order).flatMap(({ layer, order: position }) => {
     const kernel = layer.weights[0];
     const stats = kind === 'activations' ? layer.activations : kind === 'gradients' ? kernel?.gradient?.stats : kernel?.values;
-    return stats ? binsOf(stats, layer.layer, position) : [];
+    return stats ? histogramBins(stats.histogram, layer.layer, position) : [];
   });
 }

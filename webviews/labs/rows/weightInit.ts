@@ -1,13 +1,7 @@
 /** Weight-initialisation results as chart rows: per-layer histograms of one run, mean/std per layer of all runs. */
 import type { InitRun, WeightInitResult } from '../../../src/shared/labs';
+import { histogramBins, type BinRow } from '../../shared/histogramBins';
 
-export interface BinRow {
-  readonly layer: string;
-  readonly order: number;
-  readonly x0: number;
-  readonly x1: number;
-  readonly count: number;
-}
 
 export interface InitStatRow {
   readonly layer: number;
@@ -24,12 +18,7 @@ export function findRun(result: WeightInitResult, scheme: string, activation: st
 
 /** The activation histogram of each layer of one run (bins between the layer's min and max). */
 export function initHistogramRows(run: InitRun): BinRow[] {
-  return run.layers.flatMap(({ layer, stats }) => {
-    const { min, max, counts } = stats.histogram;
-    // A layer with a single value (all zeros) still gets a visible bar.
-    const width = max > min ? (max - min) / counts.length : Math.max(Math.abs(min) * 1e-3, 1e-12);
-    return Array.from(counts, (count, bin) => ({ layer: `layer ${layer}`, order: layer, x0: min + bin * width, x1: min + (bin + 1) * width, count }));
-  });
+  return run.layers.flatMap(({ layer, stats }) => histogramBins(stats.histogram, `layer ${layer}`, layer));
 }
 
 /** Standard deviation per layer, measured and predicted, for every run; zeros left out (log scale). */
