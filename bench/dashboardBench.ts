@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import { launchBrowser } from '../test/support/browser';
-import { dashboardPage } from '../src/report/reportHtml';
-import { DISTRIBUTION_PERCENTILES, type LayerProbe, type ProbeFrame, type RunStart } from '../src/shared/trainingData';
-import { percentilesFromHistogram } from '../src/shared/histogramMath';
+import { dashboardPage } from '../src/dashboard/core/reportHtml';
+import { DISTRIBUTION_PERCENTILES, type LayerProbe, type ProbeFrame, type RunStart } from '../src/runs/core/trainingData';
+import { percentilesFromHistogram } from '../src/common/core/histogramMath';
 
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 50);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 1000);

@@ -15,8 +15,8 @@ import { selectBackend } from '../src/engine/backend';
 import { loadModelModule } from '../src/engine/module/loadModelModule';
 import { train } from '../src/engine/train';
 import { disposeOptimizer } from '../src/engine/trainingConfig';
-import { trainInProcess } from '../src/engine/worker/trainInProcess';
-import type { BackendName } from '../src/shared/trainingData';
+import { trainInProcess } from '../src/training/core/trainInProcess';
+import type { BackendName } from '../src/runs/core/trainingData';
 import { DEFAULT_PROBE_EVERY_STEPS } from '../src/cli/trainArgs';
 
 const MODEL = path.join(__dirname, 'models', 'referenceMlp.ts');

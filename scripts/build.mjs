@@ -28,7 +28,7 @@ const targets = [
   // The training process: forked per run by the extension, the CLI and the benchmarks.
   { ...nodeTarget, entryPoints: { trainingWorker: 'src/engine/worker/trainingWorker.ts' }, outdir: 'out' },
   // The lab process: forked per lab run by the extension (the CLI runs labs in its own process).
-  { ...nodeTarget, entryPoints: { labWorker: 'src/engine/worker/labWorker.ts' }, outdir: 'out' },
+  { ...nodeTarget, entryPoints: { labWorker: 'src/labs/core/labWorker.ts' }, outdir: 'out' },
 ];
 /** Webviews: browser bundles, one per view, with their CSS. */
 const webviewTarget = {

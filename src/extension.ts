@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
-import { registerCommands } from './commands/registerCommands';
-import { DashboardController } from './dashboard/dashboardController';
-import { register as registerDiagnosis } from './diagnosis';
-import { register as registerHover } from './editor/hover';
-import { LabsController } from './labs/labsController';
-import { register as registerLint } from './lint';
-import { NotesController } from './notes/notesController';
-import { TrainingController } from './training/trainingController';
+import { registerCommands } from './common/vscode/registerCommands';
+import { DashboardController } from './dashboard/vscode/dashboardController';
+import { register as registerDiagnosis } from './diagnosis/vscode';
+import { register as registerHover } from './notes/vscode/hover';
+import { LabsController } from './labs/vscode/labsController';
+import { register as registerLint } from './lint/vscode';
+import { NotesController } from './notes/vscode/notesController';
+import { TrainingController } from './training/vscode/trainingController';
 
 /** What `activate` returns to other extensions (and to DeepScope's own host tests). */
 export interface DeepScopeApi {

@@ -1,8 +1,8 @@
 /** `deepscope diagnose <model-file>`: trains the model, then says what went wrong, where and why. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Diagnoser } from '../engine/diagnosis';
-import type { Finding } from '../shared/findings';
+import { Diagnoser } from '../diagnosis/core';
+import type { Finding } from '../diagnosis/core/findings';
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
 import { flattenRecord } from './runSummary';
 import { parseTrainArgs, type TrainRequest } from './trainArgs';

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
 import { EngineError } from '../engine/engineError';
-import { findLab, LABS, runLab, type LabRun } from '../engine/labs';
-import type { KeyTable, ParamSpec } from '../shared/labs';
-import { typedArraysAsArrays } from '../shared/plainJson';
+import { findLab, LABS, runLab, type LabRun } from '../labs/core/experiments';
+import type { KeyTable, ParamSpec } from '../labs/core/labs';
+import { typedArraysAsArrays } from '../common/core/plainJson';
 import { type CliCommand, type CliIo, EXIT_OK, UsageError } from './io';
 import { formatNumber } from './runSummary';
 

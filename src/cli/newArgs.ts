@@ -1,9 +1,9 @@
 /** `deepscope new` arguments → what to scaffold, validated; every problem is a UsageError (exit 2). */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from '../scaffold/choices';
-import { parseDropoutRate, parseHiddenUnits, parsePositiveNumber, type Parsed } from '../scaffold/parseNumbers';
-import type { ScaffoldOptions, Task, TemplateName } from '../scaffold/scaffoldOptions';
+import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from '../scaffold/core/choices';
+import { parseDropoutRate, parseHiddenUnits, parsePositiveNumber, type Parsed } from '../scaffold/core/parseNumbers';
+import type { ScaffoldOptions, Task, TemplateName } from '../scaffold/core/scaffoldOptions';
 import { UsageError } from './io';
 
 /** Options that change ScaffoldOptions fields (absent ones keep the template's defaults). */

@@ -1,13 +1,13 @@
 /** `deepscope new`: scaffold a model module (and its data file) from the command line. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ACTIVATIONS, defaultOptions } from '../scaffold/choices';
-import { findCsvColumn, parseCsv } from '../scaffold/csv';
-import { buildCsvSource, rejectedRows } from '../scaffold/csvSource';
-import { describeOptions } from '../scaffold/describe';
-import { installCommand, typePackagesFor, unresolvedPackages } from '../scaffold/editorTypes';
-import { planScaffold } from '../scaffold/plan';
-import type { CsvSource, ScaffoldOptions, Task } from '../scaffold/scaffoldOptions';
+import { ACTIVATIONS, defaultOptions } from '../scaffold/core/choices';
+import { findCsvColumn, parseCsv } from '../scaffold/core/csv';
+import { buildCsvSource, rejectedRows } from '../scaffold/core/csvSource';
+import { describeOptions } from '../scaffold/core/describe';
+import { installCommand, typePackagesFor, unresolvedPackages } from '../scaffold/core/editorTypes';
+import { planScaffold } from '../scaffold/core/plan';
+import type { CsvSource, ScaffoldOptions, Task } from '../scaffold/core/scaffoldOptions';
 import { type CliCommand, type CliIo, EXIT_OK, UsageError } from './io';
 import { type CsvRequest, type NewRequest, parseNewArgs } from './newArgs';
 import { newHelp } from './newHelp';

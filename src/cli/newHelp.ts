@@ -1,5 +1,5 @@
 /** The help of `deepscope new`, listing the same menus as the "New Model…" quick picks. */
-import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from '../scaffold/choices';
+import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from '../scaffold/core/choices';
 
 function menu<T extends string>(flag: string, list: readonly Choice<T>[]): string[] {
   const width = Math.max(...list.map((c) => c.value.length));

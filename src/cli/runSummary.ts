@@ -1,7 +1,7 @@
 /** Turning a finished run into what `deepscope train` prints: a JSON object, or a few human lines. */
-import type { EpochRecord, LayerProbe, ProbeFrame } from '../shared/trainingData';
-import type { ProcessRunSummary } from '../engine/worker/trainInProcess';
-import { typedArraysAsArrays } from '../shared/plainJson';
+import type { EpochRecord, LayerProbe, ProbeFrame } from '../runs/core/trainingData';
+import type { ProcessRunSummary } from '../training/core/trainInProcess';
+import { typedArraysAsArrays } from '../common/core/plainJson';
 
 /** The `--json` object: backend, epochs, history, and per layer its last probe. */
 export function runJson(summary: ProcessRunSummary, lastFrame: ProbeFrame | undefined): string {

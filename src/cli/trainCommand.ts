@@ -1,12 +1,12 @@
 /** `deepscope train <model-file>`: trains in a separate process, with a progress bar and a summary. */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { reportHtml } from '../report/reportHtml';
-import { RunRecorder } from '../report/runRecorder';
-import type { Finding } from '../shared/findings';
+import { reportHtml } from '../dashboard/core/reportHtml';
+import { RunRecorder } from '../runs/core/runRecorder';
+import type { Finding } from '../diagnosis/core/findings';
 import { EngineError } from '../engine/engineError';
-import { trainInProcess, type ProcessRunSummary } from '../engine/worker/trainInProcess';
-import type { ProbeFrame, RunStart } from '../shared/trainingData';
+import { trainInProcess, type ProcessRunSummary } from '../training/core/trainInProcess';
+import type { ProbeFrame, RunStart } from '../runs/core/trainingData';
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 import { epochLine, formatNumber, runJson } from './runSummary';
 import { DEFAULT_PROBE_EVERY_STEPS, parseTrainArgs, type TrainRequest } from './trainArgs';

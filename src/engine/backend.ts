@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../shared/trainingData';
+import type { BackendName } from '../runs/core/trainingData';
 import { EngineError } from './engineError';
 
-import type { BackendPreference } from '../shared/backendPreference';
+import type { BackendPreference } from '../training/core/backendPreference';
 
-export { BACKEND_PREFERENCES, type BackendPreference } from '../shared/backendPreference';
+export { BACKEND_PREFERENCES, type BackendPreference } from '../training/core/backendPreference';
 
 /**
  * Picks the fastest backend available: tfjs-node (native TensorFlow) when installed, else

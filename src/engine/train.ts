@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as path from 'node:path';
-import type { BatchLoss, EpochRecord, LayerInfo, ProbeFrame, RunStart } from '../shared/trainingData';
+import type { BatchLoss, EpochRecord, LayerInfo, ProbeFrame, RunStart } from '../runs/core/trainingData';
 import { selectBackend, type BackendPreference } from './backend';
 import { EngineError, errorMessage, type SourceLocation } from './engineError';
 import { loadModelModule, type Dataset, type ModelModule } from './module/loadModelModule';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerInfo } from '../shared/trainingData';
+import type { OptimizerInfo } from '../runs/core/trainingData';
 import { EngineError, errorMessage, type SourceLocation } from './engineError';
 
 /** The `training` export, validated, with DeepScope's defaults filled in. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../../src/commands/commandTable';
+import { COMMAND_IDS } from '../../src/common/vscode/commandTable';
 import { activateDeepScope } from './activate';
 
 interface Manifest {

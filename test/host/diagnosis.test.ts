@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeepScopeApi } from '../../src/extension';
-import { RULE_IDS } from '../../src/shared/findings';
+import { RULE_IDS } from '../../src/diagnosis/core/findings';
 import { activateDeepScope } from './activate';
 import { waitFor } from './waitFor';
 

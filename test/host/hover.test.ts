@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { noteCommandUri } from '../../src/knowledge/noteLinks';
-import type { TopicId } from '../../src/knowledge/topicIds';
+import { noteCommandUri } from '../../src/notes/core/noteLinks';
+import type { TopicId } from '../../src/notes/core/topicIds';
 import { activateDeepScope } from './activate';
 
 /** DeepScope's hovers carry this mark in their title line (other providers, e.g. TypeScript's, do not). */

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { createCommands, type Services } from '../../src/commands/commandTable';
-import { findLab, runLab, type LabRun } from '../../src/engine/labs';
-import type { LabPanel } from '../../src/labs/labPanel';
-import { typedArraysAsArrays } from '../../src/shared/plainJson';
+import { createCommands, type Services } from '../../src/common/vscode/commandTable';
+import { findLab, runLab, type LabRun } from '../../src/labs/core/experiments';
+import type { LabPanel } from '../../src/labs/vscode/labPanel';
+import { typedArraysAsArrays } from '../../src/common/core/plainJson';
 import { activateDeepScope, EXTENSION_ID } from './activate';
 
 const OPEN_LAB = 'deepscope.openLab';

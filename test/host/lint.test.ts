@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { lint } from '../../src/lint/rules';
-import type { RuleId } from '../../src/lint/types';
+import { lint } from '../../src/lint/core/rules';
+import type { RuleId } from '../../src/lint/core/types';
 import { activateDeepScope } from './activate';
 
 interface Case {

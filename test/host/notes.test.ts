@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { createCommands, type Services } from '../../src/commands/commandTable';
+import { createCommands, type Services } from '../../src/common/vscode/commandTable';
 import { activateDeepScope, EXTENSION_ID } from './activate';
 
 const OPEN_NOTE = 'deepscope.openNote';

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ProcessRunSummary } from '../../src/engine/worker/trainInProcess';
+import type { ProcessRunSummary } from '../../src/training/core/trainInProcess';
 import type { DeepScopeApi } from '../../src/extension';
 import { activateDeepScope } from './activate';
 import { waitFor } from './waitFor';

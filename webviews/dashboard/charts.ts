@@ -18,8 +18,8 @@ import {
   type HistogramKind,
 } from './rows';
 import { activationBandsSpec, histogramSpec, layerLinesSpec, layoutFor, trainingSpec } from './specs';
-import type { EpochRecord, ProbeFrame } from '../../src/shared/trainingData';
-import type { StepLoss } from '../../src/shared/runSnapshot';
+import type { EpochRecord, ProbeFrame } from '../../src/runs/core/trainingData';
+import type { StepLoss } from '../../src/runs/core/runSnapshot';
 
 export interface ChartSlots {
   readonly training: HTMLElement;

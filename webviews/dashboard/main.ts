@@ -3,8 +3,8 @@
  * instead of receiving messages). Says `ready`, then draws what the host sends.
  */
 import './dashboard.css';
-import type { FromDashboard, ToDashboard } from '../../src/shared/dashboardProtocol';
-import type { ReportPayload } from '../../src/shared/runSnapshot';
+import type { FromDashboard, ToDashboard } from '../../src/dashboard/core/dashboardProtocol';
+import type { ReportPayload } from '../../src/runs/core/runSnapshot';
 import { vscodeApi } from '../shared/vscodeApi';
 import { DashboardCharts, type ChartSlots } from './charts';
 import { el, section } from './dom';

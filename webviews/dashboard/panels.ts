@@ -1,5 +1,5 @@
 /** The parts of the dashboard around the charts: header, controls, findings, empty state. */
-import type { Finding } from '../../src/shared/findings';
+import type { Finding } from '../../src/diagnosis/core/findings';
 import type { DashboardStore } from './store';
 import { el } from './dom';
 

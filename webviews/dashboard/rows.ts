@@ -2,9 +2,9 @@
  * Turning what a run reports into the flat rows vega-lite draws. Pure functions (no DOM), one
  * per dataset, so the dashboard and its tests agree on every number shown.
  */
-import type { StepLoss } from '../../src/shared/runSnapshot';
+import type { StepLoss } from '../../src/runs/core/runSnapshot';
 import { histogramBins, type BinRow } from '../shared/histogramBins';
-import type { EpochRecord, LayerProbe, ProbeFrame } from '../../src/shared/trainingData';
+import type { EpochRecord, LayerProbe, ProbeFrame } from '../../src/runs/core/trainingData';
 
 export interface SeriesRow {
   readonly x: number;

@@ -2,10 +2,10 @@
  * The dashboard's data in the webview: one run at a time, frames kept bounded (older ones
  * thinned), the layers the user watches and the step the histograms show.
  */
-import type { ToDashboard } from '../../src/shared/dashboardProtocol';
-import type { Finding } from '../../src/shared/findings';
-import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunStatus, type StepLoss } from '../../src/shared/runSnapshot';
-import type { EpochRecord, ProbeFrame, RunStart } from '../../src/shared/trainingData';
+import type { ToDashboard } from '../../src/dashboard/core/dashboardProtocol';
+import type { Finding } from '../../src/diagnosis/core/findings';
+import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunStatus, type StepLoss } from '../../src/runs/core/runSnapshot';
+import type { EpochRecord, ProbeFrame, RunStart } from '../../src/runs/core/trainingData';
 
 /** What a message changed, so the view redraws only that. */
 export type Change =

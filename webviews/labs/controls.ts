@@ -3,7 +3,7 @@
  * number box for short ranges, a number box for wide ones, a textarea for text. Values are checked
  * as they are typed (paramValues.ts); the host checks them again before running.
  */
-import type { ParamSpec, ParamValue } from '../../src/shared/labs';
+import type { ParamSpec, ParamValue } from '../../src/labs/core/labs';
 import { el } from '../shared/dom';
 import { controlKind, parseControlValue, sliderStep } from './paramValues';
 

@@ -1,4 +1,4 @@
-import type { LabLanguage } from '../../src/shared/labsProtocol';
+import type { LabLanguage } from '../../src/labs/core/labPanelProtocol';
 
 /** A text in both display languages; `say` picks the view's. */
 export interface Words {

@@ -4,8 +4,8 @@
  * Saves {lab, params} so VS Code can restore the panel (and its controls) after a reload.
  */
 import './labs.css';
-import type { KeyTable, LabReport, ParamValue, ParamValues } from '../../src/shared/labs';
-import type { FromLab, LabPresentation, LabState, ToLab } from '../../src/shared/labsProtocol';
+import type { KeyTable, LabReport, ParamValue, ParamValues } from '../../src/labs/core/labs';
+import type { FromLab, LabPresentation, LabState, ToLab } from '../../src/labs/core/labPanelProtocol';
 import { el } from '../shared/dom';
 import { readTheme } from '../shared/theme';
 import { vscodeApi } from '../shared/vscodeApi';

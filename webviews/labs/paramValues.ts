@@ -2,7 +2,7 @@
  * How a parameter of a lab's schema becomes a control, and how the control's text becomes a value.
  * Pure (no DOM): the view's first check, so a typo is shown next to its field; the host checks again.
  */
-import type { NumberParamSpec, ParamSpec, ParamValue } from '../../src/shared/labs';
+import type { NumberParamSpec, ParamSpec, ParamValue } from '../../src/labs/core/labs';
 
 export type ControlKind = 'select' | 'slider' | 'number' | 'textarea';
 

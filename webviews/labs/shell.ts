@@ -1,6 +1,6 @@
 /** The parts of a lab view around its results: the header (title, claim, note links) and the run status line. */
-import type { TopicId } from '../../src/knowledge/topicIds';
-import type { LabPresentation, ToLab } from '../../src/shared/labsProtocol';
+import type { TopicId } from '../../src/notes/core/topicIds';
+import type { LabPresentation, ToLab } from '../../src/labs/core/labPanelProtocol';
 import { el } from '../shared/dom';
 import { elapsed, LABELS, ranOn, say } from './labels';
 

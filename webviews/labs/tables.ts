@@ -1,5 +1,5 @@
 /** Tables of a lab view, built with textContent only (no data becomes markup); numbers right-aligned. */
-import type { KeyTable } from '../../src/shared/labs';
+import type { KeyTable } from '../../src/labs/core/labs';
 import { el } from '../shared/dom';
 import { formatValue } from './format';
 

@@ -1,4 +1,4 @@
-import type { ApiLanguage, NoteLanguage } from '../../src/shared/notesProtocol';
+import type { ApiLanguage, NoteLanguage } from '../../src/notes/core/notesProtocol';
 
 /** The viewer's own words, in the language of the note it shows. */
 export interface NoteLabels {

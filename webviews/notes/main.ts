@@ -5,7 +5,7 @@
  */
 import 'katex/dist/katex.css';
 import './notes.css';
-import type { FromNotes, NotesState, NoteView, ToNotes } from '../../src/shared/notesProtocol';
+import type { FromNotes, NotesState, NoteView, ToNotes } from '../../src/notes/core/notesProtocol';
 import { el } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';
 import { renderNote, type NoteActions } from './noteDom';

@@ -1,5 +1,5 @@
-import type { TopicId } from '../../src/knowledge/topicIds';
-import type { NoteLanguage, NoteView } from '../../src/shared/notesProtocol';
+import type { TopicId } from '../../src/notes/core/topicIds';
+import type { NoteLanguage, NoteView } from '../../src/notes/core/notesProtocol';
 import { el } from '../shared/dom';
 import { API_NAMES, LABELS, type NoteLabels } from './labels';
 import { renderMarkdown } from './markdown';

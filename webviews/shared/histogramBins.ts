@@ -1,4 +1,4 @@
-import type { Histogram } from '../../src/shared/trainingData';
+import type { Histogram } from '../../src/runs/core/trainingData';
 
 /** One bar of a layer's histogram, as the per-layer histogram charts draw it. */
 export interface BinRow {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { percentilesFromHistogram } from '../../shared/histogramMath';
-import { DISTRIBUTION_PERCENTILES, type ActivationStats, type DistributionStats } from '../../shared/trainingData';
+import { percentilesFromHistogram } from '../../common/core/histogramMath';
+import { DISTRIBUTION_PERCENTILES, type ActivationStats, type DistributionStats } from '../../runs/core/trainingData';
 
 export const HISTOGRAM_BINS = 30;
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { InputStats } from '../../shared/trainingData';
+import type { InputStats } from '../../runs/core/trainingData';
 import { describeValues } from './distribution';
 
 /**

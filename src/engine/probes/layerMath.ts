@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LayerInfo } from '../../shared/trainingData';
+import type { LayerInfo } from '../../runs/core/trainingData';
 
 type Layer = tf.layers.Layer;
 

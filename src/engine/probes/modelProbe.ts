@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LayerProbe, ProbeFrame, WeightProbe } from '../../shared/trainingData';
+import type { LayerProbe, ProbeFrame, WeightProbe } from '../../runs/core/trainingData';
 import { describeDistribution, describeValues, saturationOf } from './distribution';
 import { activationOf, preActivationFn } from './layerMath';
 

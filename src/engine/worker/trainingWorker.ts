@@ -6,8 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { train } from '../train';
 import { errorReport, workerChannel } from './workerChannel';
-import type { BatchLoss } from '../../shared/trainingData';
-import type { FromWorker, ToWorker } from './workerProtocol';
+import type { BatchLoss } from '../../runs/core/trainingData';
+import type { FromWorker, ToWorker } from '../../training/core/trainingProtocol';
 
 const BATCH_MESSAGE_INTERVAL_MS = 100;
 

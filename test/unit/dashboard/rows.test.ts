@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DISTRIBUTION_PERCENTILES, type DistributionStats, type LayerProbe, type ProbeFrame } from '../../../src/shared/trainingData';
-import { appendBounded } from '../../../src/shared/runSnapshot';
-import { percentileFromHistogram } from '../../../src/shared/histogramMath';
+import { DISTRIBUTION_PERCENTILES, type DistributionStats, type LayerProbe, type ProbeFrame } from '../../../src/runs/core/trainingData';
+import { appendBounded } from '../../../src/runs/core/runSnapshot';
+import { percentileFromHistogram } from '../../../src/common/core/histogramMath';
 import { bandRows, gradientRatioRows, histogramRows, layerGradientNorm, learningRateRows, lossRows, updateRatioRows } from '../../../webviews/dashboard/rows';
 
 function stats(min: number, max: number, counts: number[]): DistributionStats {

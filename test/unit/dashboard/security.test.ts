@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseFromDashboard } from '../../../src/shared/dashboardProtocol';
-import { jsonForHtml, randomNonce } from '../../../src/report/htmlSafety';
+import { parseFromDashboard } from '../../../src/dashboard/core/dashboardProtocol';
+import { jsonForHtml, randomNonce } from '../../../src/common/core/htmlSafety';
 
 test('messages from the dashboard webview are validated', () => {
   assert.deepEqual(parseFromDashboard({ type: 'ready' }), { type: 'ready' });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../../src/cli/cli';
 import type { CliIo } from '../../../src/cli/io';
-import { RULE_IDS } from '../../../src/shared/findings';
+import { RULE_IDS } from '../../../src/diagnosis/core/findings';
 import { lineOf, zooFile } from './zoo';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {

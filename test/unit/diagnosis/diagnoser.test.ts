@@ -1,9 +1,9 @@
 /** The incremental Diagnoser: events in, findings out, on their lines, one cause reported once. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Diagnoser, diagnose } from '../../../src/engine/diagnosis';
-import { bilingual } from '../../../src/engine/diagnosis/format';
-import { shareBeyond } from '../../../src/engine/diagnosis/rules/histogram';
+import { Diagnoser, diagnose } from '../../../src/diagnosis/core';
+import { bilingual } from '../../../src/diagnosis/core/format';
+import { shareBeyond } from '../../../src/diagnosis/core/rules/histogram';
 import { frame, history, layer, run, start } from './synthetic';
 
 const SOURCE = [

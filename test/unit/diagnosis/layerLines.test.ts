@@ -1,8 +1,8 @@
 /** Layer names → the line of the `tf.layers.*(…)` call that creates them, and the lines of the other sites. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapLines } from '../../../src/engine/diagnosis';
-import type { LayerInfo } from '../../../src/shared/trainingData';
+import { mapLines } from '../../../src/diagnosis/core';
+import type { LayerInfo } from '../../../src/runs/core/trainingData';
 
 const info = (name: string, className = 'Dense'): LayerInfo => ({ name, className, outputShape: [null, 8], paramCount: 1 });
 const lines = (...text: string[]): string => text.join('\n');

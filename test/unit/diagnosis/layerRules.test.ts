@@ -1,14 +1,14 @@
 /** The rules that read the probes: gradients, dead ReLUs, saturation, collapse, symmetry, inputs. */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { collapsingActivations } from '../../../src/engine/diagnosis/rules/collapsingActivations';
-import { deadRelu } from '../../../src/engine/diagnosis/rules/deadRelu';
-import { explodingGradients } from '../../../src/engine/diagnosis/rules/explodingGradients';
-import { saturatedActivations } from '../../../src/engine/diagnosis/rules/saturatedActivations';
-import { symmetricNeurons } from '../../../src/engine/diagnosis/rules/symmetricNeurons';
-import { uncenteredInputs } from '../../../src/engine/diagnosis/rules/uncenteredInputs';
-import { vanishingGradients } from '../../../src/engine/diagnosis/rules/vanishingGradients';
-import type { InputStats, ProbeFrame } from '../../../src/shared/trainingData';
+import { collapsingActivations } from '../../../src/diagnosis/core/rules/collapsingActivations';
+import { deadRelu } from '../../../src/diagnosis/core/rules/deadRelu';
+import { explodingGradients } from '../../../src/diagnosis/core/rules/explodingGradients';
+import { saturatedActivations } from '../../../src/diagnosis/core/rules/saturatedActivations';
+import { symmetricNeurons } from '../../../src/diagnosis/core/rules/symmetricNeurons';
+import { uncenteredInputs } from '../../../src/diagnosis/core/rules/uncenteredInputs';
+import { vanishingGradients } from '../../../src/diagnosis/core/rules/vanishingGradients';
+import type { InputStats, ProbeFrame } from '../../../src/runs/core/trainingData';
 import { frame, history, layer, losses, run, start, stats } from './synthetic';
 
 /** A run that does not learn (loss stays at its baseline 1.1) and one that does. */

@@ -1,11 +1,11 @@
 /** The rules that read the loss history: NaN, diverging, oscillating, plateau, overfitting. */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { divergingLoss } from '../../../src/engine/diagnosis/rules/divergingLoss';
-import { nanLoss } from '../../../src/engine/diagnosis/rules/nanLoss';
-import { oscillatingLoss } from '../../../src/engine/diagnosis/rules/oscillatingLoss';
-import { overfitting } from '../../../src/engine/diagnosis/rules/overfitting';
-import { plateau } from '../../../src/engine/diagnosis/rules/plateau';
+import { divergingLoss } from '../../../src/diagnosis/core/rules/divergingLoss';
+import { nanLoss } from '../../../src/diagnosis/core/rules/nanLoss';
+import { oscillatingLoss } from '../../../src/diagnosis/core/rules/oscillatingLoss';
+import { overfitting } from '../../../src/diagnosis/core/rules/overfitting';
+import { plateau } from '../../../src/diagnosis/core/rules/plateau';
 import { frame, history, kernel, layer, losses, run, start } from './synthetic';
 
 const model = start([['hidden', 'relu'], ['output', 'softmax']]);

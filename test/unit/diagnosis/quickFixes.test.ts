@@ -1,8 +1,8 @@
 /** The mechanical fixes of runtime findings, applied to model-module text. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits, quickFixes } from '../../../src/diagnosis/quickFixEdits';
-import type { Finding } from '../../../src/shared/findings';
+import { applyEdits, quickFixes } from '../../../src/diagnosis/core/quickFixEdits';
+import type { Finding } from '../../../src/diagnosis/core/findings';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 const model = (...layers: string[]) =>

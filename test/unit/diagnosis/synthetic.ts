@@ -1,6 +1,6 @@
 /** Synthetic runs for the rules' unit tests: only the numbers a test cares about, sane defaults for the rest. */
-import type { RunData } from '../../../src/engine/diagnosis';
-import type { ActivationStats, DistributionStats, EpochRecord, LayerInfo, LayerProbe, ProbeFrame, RunStart, WeightProbe } from '../../../src/shared/trainingData';
+import type { RunData } from '../../../src/diagnosis/core';
+import type { ActivationStats, DistributionStats, EpochRecord, LayerInfo, LayerProbe, ProbeFrame, RunStart, WeightProbe } from '../../../src/runs/core/trainingData';
 
 export function stats(values: Partial<Omit<DistributionStats, 'histogram' | 'percentiles'>> & { bins?: readonly number[] } = {}): ActivationStats {
   const { bins = [1], mean = 0, std = 1, min = -1, max = 1, zeroFraction = 0, count = 128 } = values;

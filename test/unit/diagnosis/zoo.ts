@@ -1,10 +1,10 @@
 /** The bug zoo (test/fixtures/zoo): one broken model per rule, and healthy models that must stay quiet. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Diagnoser } from '../../../src/engine/diagnosis';
+import { Diagnoser } from '../../../src/diagnosis/core';
 import type { BackendPreference } from '../../../src/engine/backend';
 import { train } from '../../../src/engine/train';
-import type { Finding, RuleId } from '../../../src/shared/findings';
+import type { Finding, RuleId } from '../../../src/diagnosis/core/findings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const zooFile = (name: string): string => path.join(ROOT, 'test', 'fixtures', 'zoo', `${name}.ts`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { train } from '../../../src/engine/train';
-import type { ProbeFrame } from '../../../src/shared/trainingData';
+import type { ProbeFrame } from '../../../src/runs/core/trainingData';
 import { fixture } from './fixtures';
 
 test('trains a model module: history per epoch, the schedule\'s learning rate, a probe of every layer', async () => {

@@ -10,9 +10,9 @@
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { activationsLab } from '../../../src/engine/labs/activations';
-import { Maxout } from '../../../src/engine/labs/maxout';
-import type { ActivationsResult } from '../../../src/shared/labs';
+import { activationsLab } from '../../../src/labs/core/experiments/activations';
+import { Maxout } from '../../../src/labs/core/experiments/maxout';
+import type { ActivationsResult } from '../../../src/labs/core/labs';
 import { labBackend, withoutLeaks } from './support';
 
 let result: ActivationsResult;

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { attentionLab } from '../../../src/engine/labs/attention';
-import type { AttentionResult } from '../../../src/shared/labs';
+import { attentionLab } from '../../../src/labs/core/experiments/attention';
+import type { AttentionResult } from '../../../src/labs/core/labs';
 import { labBackend, withoutLeaks } from './support';
 
 let result: AttentionResult;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runCli } from '../../../src/cli/cli';
 import type { CliIo } from '../../../src/cli/io';
-import { LAB_NAMES } from '../../../src/shared/labs';
+import { LAB_NAMES } from '../../../src/labs/core/labs';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string[] }> {
   const out: string[] = [];

@@ -11,9 +11,9 @@
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { iterate, quadratic } from '../../../src/engine/labs/optimizerMath';
-import { optimizersLab } from '../../../src/engine/labs/optimizers';
-import type { OptimizersResult } from '../../../src/shared/labs';
+import { iterate, quadratic } from '../../../src/labs/core/experiments/optimizerMath';
+import { optimizersLab } from '../../../src/labs/core/experiments/optimizers';
+import type { OptimizersResult } from '../../../src/labs/core/labs';
 import { assertRelative, labBackend } from './support';
 
 let result: OptimizersResult;

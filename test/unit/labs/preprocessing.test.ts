@@ -7,8 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { preprocessingLab } from '../../../src/engine/labs/preprocessing';
-import type { PreprocessingResult } from '../../../src/shared/labs';
+import { preprocessingLab } from '../../../src/labs/core/experiments/preprocessing';
+import type { PreprocessingResult } from '../../../src/labs/core/labs';
 import { labBackend, withoutLeaks } from './support';
 
 let result: PreprocessingResult;

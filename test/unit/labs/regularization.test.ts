@@ -9,8 +9,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { regularizationLab } from '../../../src/engine/labs/regularization';
-import type { RegularizationResult } from '../../../src/shared/labs';
+import { regularizationLab } from '../../../src/labs/core/experiments/regularization';
+import type { RegularizationResult } from '../../../src/labs/core/labs';
 import { labBackend, withoutLeaks } from './support';
 
 let result: RegularizationResult;

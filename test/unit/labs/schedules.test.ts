@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { learningRateAt, schedulesLab } from '../../../src/engine/labs/schedules';
-import type { SchedulesResult } from '../../../src/shared/labs';
+import { learningRateAt, schedulesLab } from '../../../src/labs/core/experiments/schedules';
+import type { SchedulesResult } from '../../../src/labs/core/labs';
 import { labBackend, withoutLeaks } from './support';
 
 const settings = { alpha0: 0.3, drop: 0.5, every: 10, expK: 0.05, inverseK: 0.1 };

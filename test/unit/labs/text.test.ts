@@ -1,9 +1,9 @@
 /** Text preprocessing (notes: Preprocessing de texte): the notes' own examples, through wink-nlp and `stopword`. */
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { textLab } from '../../../src/engine/labs/text';
-import { naiveSentences, naiveWords } from '../../../src/engine/labs/textPipeline';
-import type { TextResult } from '../../../src/shared/labs';
+import { textLab } from '../../../src/labs/core/experiments/text';
+import { naiveSentences, naiveWords } from '../../../src/labs/core/experiments/textPipeline';
+import type { TextResult } from '../../../src/labs/core/labs';
 
 let result: TextResult;
 

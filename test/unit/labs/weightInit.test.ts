@@ -12,9 +12,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { predictLayers } from '../../../src/engine/labs/initTheory';
-import { weightInitLab } from '../../../src/engine/labs/weightInit';
-import type { InitRun, WeightInitResult } from '../../../src/shared/labs';
+import { predictLayers } from '../../../src/labs/core/experiments/initTheory';
+import { weightInitLab } from '../../../src/labs/core/experiments/weightInit';
+import type { InitRun, WeightInitResult } from '../../../src/labs/core/labs';
 import { assertRelative, labBackend, withoutLeaks } from './support';
 
 let result: WeightInitResult;

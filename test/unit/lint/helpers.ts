@@ -1,7 +1,7 @@
 /** Shared by the lint unit tests: run the rules, and apply a finding's fix the way VS Code would. */
 import assert from 'node:assert/strict';
-import { lint } from '../../../src/lint/rules';
-import type { Edit, Finding, LintLanguage, RuleId } from '../../../src/lint/types';
+import { lint } from '../../../src/lint/core/rules';
+import type { Edit, Finding, LintLanguage, RuleId } from '../../../src/lint/core/types';
 
 export function findings(text: string, language: LintLanguage, rule?: RuleId): Finding[] {
   return lint(text, language).filter((finding) => rule === undefined || finding.rule === rule);

@@ -7,10 +7,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultOptions } from '../../../src/scaffold/choices';
-import type { ScaffoldOptions, TemplateName } from '../../../src/scaffold/scaffoldOptions';
-import { generateModule } from '../../../src/scaffold/templates';
-import type { LintLanguage, RuleId } from '../../../src/lint/types';
+import { defaultOptions } from '../../../src/scaffold/core/choices';
+import type { ScaffoldOptions, TemplateName } from '../../../src/scaffold/core/scaffoldOptions';
+import { generateModule } from '../../../src/scaffold/core/templates';
+import type { LintLanguage, RuleId } from '../../../src/lint/core/types';
 import { expandSnippet } from '../snippets/expandSnippet';
 import { findings } from './helpers';
 

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultOptions } from '../../../src/scaffold/choices';
-import { generateModule } from '../../../src/scaffold/templates';
-import type { LintLanguage } from '../../../src/lint/types';
+import { defaultOptions } from '../../../src/scaffold/core/choices';
+import { generateModule } from '../../../src/scaffold/core/templates';
+import type { LintLanguage } from '../../../src/lint/core/types';
 import { expandSnippet } from '../snippets/expandSnippet';
 import { applyEdits, code, findings } from './helpers';
 

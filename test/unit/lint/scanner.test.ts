@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringContent } from '../../../src/syntax/token';
-import { Source } from '../../../src/lint/scan/source';
-import { blockOf, constantValue, enclosingDefinition } from '../../../src/lint/scan/structure';
+import { Source } from '../../../src/lint/core/scan/source';
+import { blockOf, constantValue, enclosingDefinition } from '../../../src/lint/core/scan/structure';
 import { code } from './helpers';
 
 const names = (source: Source): string[] => source.tokens.filter((t) => t.kind === 'name').map((t) => t.text);

@@ -1,7 +1,7 @@
 /** The notes' Markdown and LaTeX as the viewer renders them: formulas typeset, nothing from a note becomes markup. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getKnowledge } from '../../../src/knowledge';
+import { getKnowledge } from '../../../src/notes/core';
 import { renderMarkdown } from '../../../webviews/notes/markdown';
 
 /** The text a reader sees: tags dropped, and KaTeX's MathML annotation (the TeX source, for screen readers) left out. */

@@ -1,7 +1,7 @@
 /** What `deepscope.openNote` does with its argument: open a topic, say an id is unknown, or let the user pick. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readNoteArgument } from '../../../src/notes/noteArgument';
+import { readNoteArgument } from '../../../src/notes/core/noteArgument';
 
 test('a topic id opens that topic (hovers, diagnostics and the dashboard pass one)', () => {
   assert.deepEqual(readNoteArgument('init-he'), { kind: 'topic', topic: 'init-he' });

@@ -1,8 +1,8 @@
 /** The data the host sends to the viewer for one topic in one language. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getKnowledge } from '../../../src/knowledge';
-import { noteView } from '../../../src/notes/noteView';
+import { getKnowledge } from '../../../src/notes/core';
+import { noteView } from '../../../src/notes/core/noteView';
 
 const knowledge = getKnowledge();
 

@@ -1,7 +1,7 @@
 /** Every message from the notes webview is validated before the host acts on it. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFromNotes, parseNotesState } from '../../../src/shared/notesProtocol';
+import { parseFromNotes, parseNotesState } from '../../../src/notes/core/notesProtocol';
 
 describe('parseFromNotes', () => {
   test('accepts the three messages the viewer sends', () => {

@@ -1,8 +1,8 @@
 /** The rows of "DeepScope: Open Lecture Note…": every topic, the ones searchTopics finds always shown. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getKnowledge } from '../../../src/knowledge';
-import { topicPicks } from '../../../src/notes/topicPicks';
+import { getKnowledge } from '../../../src/notes/core';
+import { topicPicks } from '../../../src/notes/core/topicPicks';
 
 const { topics } = getKnowledge();
 /** The topics shown whatever VS Code's own filter matches. */

@@ -1,9 +1,9 @@
 /** The menus and the defaults: what the quick picks and `deepscope help new` offer. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES, defaultOptions } from '../../../src/scaffold/choices';
-import { TOPIC_IDS } from '../../../src/knowledge/topicIds';
-import { optionProblems } from '../../../src/scaffold/validate';
+import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES, defaultOptions } from '../../../src/scaffold/core/choices';
+import { TOPIC_IDS } from '../../../src/notes/core/topicIds';
+import { optionProblems } from '../../../src/scaffold/core/validate';
 
 const values = <T>(list: readonly Choice<T>[]): T[] => list.map((c) => c.value);
 const recommended = <T>(list: readonly Choice<T>[]): T[] => list.filter((c) => c.recommended === true).map((c) => c.value);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import * as ts from 'typescript';
-import { generateModule } from '../../../src/scaffold/templates/index';
+import { generateModule } from '../../../src/scaffold/core/templates/index';
 import { makeWorkDir, removeWorkDir } from '../support/generatedModules';
 import { CASES } from '../support/scaffoldCases';
 

@@ -1,8 +1,8 @@
 /** Inspecting a user's CSV: records, header guess, numeric columns, bad rows with their lines, classes. */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { csvClasses, findCsvColumn, parseCsv, splitCsvRecords } from '../../../src/scaffold/csv';
-import { buildCsvSource, defaultFeatureColumns, rejectedRows } from '../../../src/scaffold/csvSource';
+import { csvClasses, findCsvColumn, parseCsv, splitCsvRecords } from '../../../src/scaffold/core/csv';
+import { buildCsvSource, defaultFeatureColumns, rejectedRows } from '../../../src/scaffold/core/csvSource';
 
 describe('splitCsvRecords', () => {
   test('quotes, escaped quotes, commas and line breaks inside quotes', () => {

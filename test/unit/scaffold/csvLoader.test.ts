@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { generateModule } from '../../../src/scaffold/templates/index';
+import { generateModule } from '../../../src/scaffold/core/templates/index';
 import { type ModelModule, bundleAndLoad, makeWorkDir, removeWorkDir } from '../support/generatedModules';
 import { CSV_CLASSIFICATION, CSV_REGRESSION } from '../support/scaffoldCases';
 

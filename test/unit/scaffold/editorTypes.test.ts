@@ -5,9 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/cli';
-import { defaultOptions } from '../../../src/scaffold/choices';
-import { installCommand, typePackagesFor, unresolvedPackages } from '../../../src/scaffold/editorTypes';
-import { generateModule } from '../../../src/scaffold/templates/index';
+import { defaultOptions } from '../../../src/scaffold/core/choices';
+import { installCommand, typePackagesFor, unresolvedPackages } from '../../../src/scaffold/core/editorTypes';
+import { generateModule } from '../../../src/scaffold/core/templates/index';
 
 describe('editor types of a generated module', () => {
   test('tfjs for every template; @types/node only where the module reads a file', () => {

@@ -7,9 +7,9 @@ import { after, beforeEach, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../../../src/cli/cli';
 import type { CliIo } from '../../../src/cli/io';
-import { ACTIVATIONS, defaultOptions } from '../../../src/scaffold/choices';
-import { irisCsv } from '../../../src/scaffold/irisCsv';
-import { generateModule } from '../../../src/scaffold/templates/index';
+import { ACTIVATIONS, defaultOptions } from '../../../src/scaffold/core/choices';
+import { irisCsv } from '../../../src/scaffold/core/irisCsv';
+import { generateModule } from '../../../src/scaffold/core/templates/index';
 import { REPO_ROOT, makeWorkDir, removeWorkDir } from '../support/generatedModules';
 import { housesCsv } from '../support/scaffoldCases';
 

@@ -1,11 +1,11 @@
 /** planScaffold: the files scaffolding writes; irisCsv: the data shipped with the iris template. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultOptions } from '../../../src/scaffold/choices';
-import { parseCsv } from '../../../src/scaffold/csv';
-import { IRIS_COLUMNS, IRIS_CSV_FILE, irisCsv } from '../../../src/scaffold/irisCsv';
-import { planScaffold } from '../../../src/scaffold/plan';
-import { generateModule } from '../../../src/scaffold/templates/index';
+import { defaultOptions } from '../../../src/scaffold/core/choices';
+import { parseCsv } from '../../../src/scaffold/core/csv';
+import { IRIS_COLUMNS, IRIS_CSV_FILE, irisCsv } from '../../../src/scaffold/core/irisCsv';
+import { planScaffold } from '../../../src/scaffold/core/plan';
+import { generateModule } from '../../../src/scaffold/core/templates/index';
 import { CSV_REGRESSION } from '../support/scaffoldCases';
 
 test('a generated template plans only the model file', () => {

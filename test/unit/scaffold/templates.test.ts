@@ -1,10 +1,10 @@
 /** What the templates write: snapshots of the defaults, and the content each option must change. */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultOptions } from '../../../src/scaffold/choices';
-import type { ScaffoldOptions } from '../../../src/scaffold/scaffoldOptions';
-import { generateModule } from '../../../src/scaffold/templates/index';
-import { TOPIC_IDS } from '../../../src/knowledge/topicIds';
+import { defaultOptions } from '../../../src/scaffold/core/choices';
+import type { ScaffoldOptions } from '../../../src/scaffold/core/scaffoldOptions';
+import { generateModule } from '../../../src/scaffold/core/templates/index';
+import { TOPIC_IDS } from '../../../src/notes/core/topicIds';
 import { assertMatchesSnapshot } from '../support/snapshot';
 import { CSV_REGRESSION, TEMPLATE_NAMES, defaultCase } from '../support/scaffoldCases';
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { planScaffold } from '../../../src/scaffold/plan';
+import { planScaffold } from '../../../src/scaffold/core/plan';
 import { type ModelModule, bundleAndLoad, makeWorkDir, removeWorkDir, train } from '../support/generatedModules';
 import { CASES, HOUSES_FILE, housesCsv } from '../support/scaffoldCases';
 

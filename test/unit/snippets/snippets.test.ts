@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import * as ts from 'typescript';
 import * as tf from '@tensorflow/tfjs';
-import { TOPIC_IDS, type TopicId } from '../../../src/knowledge/topicIds';
+import { TOPIC_IDS, type TopicId } from '../../../src/notes/core/topicIds';
 import { bodyText, expandSnippet, parseSnippet, SnippetSyntaxError, tabStopIndices } from './expandSnippet';
 
 const ROOT = path.resolve(__dirname, '../../..');

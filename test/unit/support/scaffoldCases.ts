@@ -2,8 +2,8 @@
  * Named ScaffoldOptions covering every template and every option value at least once, shared by the
  * compile and training tests, plus the small CSV files the csv cases read.
  */
-import { defaultOptions } from '../../../src/scaffold/choices';
-import type { CsvSource, ScaffoldOptions, TemplateName } from '../../../src/scaffold/scaffoldOptions';
+import { defaultOptions } from '../../../src/scaffold/core/choices';
+import type { CsvSource, ScaffoldOptions, TemplateName } from '../../../src/scaffold/core/scaffoldOptions';
 
 /** 40 houses: area (m²), rooms, a city (class), price (k€); deterministic. */
 export function housesCsv(): string {

@@ -1,5 +1,5 @@
 /** Activation-function results as chart rows: curves and derivatives, gradient through depth, dead units over training. */
-import type { ActivationsResult, DeadUnitsRun, DepthGradients } from '../../../src/shared/labs';
+import type { ActivationsResult, DeadUnitsRun, DepthGradients } from '../../../src/labs/core/labs';
 
 export interface CurveRow {
   readonly x: number;

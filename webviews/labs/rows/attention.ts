@@ -1,5 +1,5 @@
 /** Attention results as chart rows: weight matrices (output step × input position) and the training curves. */
-import type { AttentionResult } from '../../../src/shared/labs';
+import type { AttentionResult } from '../../../src/labs/core/labs';
 
 export interface CellRow {
   /** Output step i and input position j, as axis labels. */

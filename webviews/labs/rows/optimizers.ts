@@ -1,5 +1,5 @@
 /** Optimiser results as chart rows: 2-D paths over the quadratic's contour lines, iteration counts, the saddle escape. */
-import type { OptimizersResult } from '../../../src/shared/labs';
+import type { OptimizersResult } from '../../../src/labs/core/labs';
 
 export interface PathRow {
   readonly series: string;

@@ -1,5 +1,5 @@
 /** Preprocessing results as chart rows: one-sign gradient fractions, the 2-D update paths, convergence curves. */
-import type { PreprocessingResult } from '../../../src/shared/labs';
+import type { PreprocessingResult } from '../../../src/labs/core/labs';
 import { pathRows, type PathRow } from './optimizers';
 
 export interface SignRow {

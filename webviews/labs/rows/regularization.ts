@@ -1,5 +1,5 @@
 /** Regularisation results as chart rows: dropout in training vs test, train/validation curves, the batch-norm gap. */
-import type { RegularizationResult } from '../../../src/shared/labs';
+import type { RegularizationResult } from '../../../src/labs/core/labs';
 
 export interface BarRow {
   readonly what: string;

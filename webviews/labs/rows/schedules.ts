@@ -1,5 +1,5 @@
 /** Learning-rate schedule results as chart rows: the learning rate and the training loss of each epoch, per schedule. */
-import type { SchedulesResult } from '../../../src/shared/labs';
+import type { SchedulesResult } from '../../../src/labs/core/labs';
 
 export interface ScheduleRow {
   /** 0-based epoch t, as in the schedules' formulas. */

@@ -1,5 +1,5 @@
 /** Text-preprocessing results as table and chart rows: splits side by side, the tokens, the counts. */
-import type { TextResult } from '../../../src/shared/labs';
+import type { TextResult } from '../../../src/labs/core/labs';
 
 /** Row k holds the k-th piece of each split ('' where one split has fewer). */
 export function sideBySide(left: readonly string[], right: readonly string[]): [number, string, string][] {

@@ -1,5 +1,5 @@
 /** Weight-initialisation results as chart rows: per-layer histograms of one run, mean/std per layer of all runs. */
-import type { InitRun, WeightInitResult } from '../../../src/shared/labs';
+import type { InitRun, WeightInitResult } from '../../../src/labs/core/labs';
 import { histogramBins, type BinRow } from '../../shared/histogramBins';
 
 

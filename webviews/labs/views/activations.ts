@@ -1,5 +1,5 @@
 /** Activation functions: curves and derivatives, the gradient reaching each layer, dead units during training. */
-import type { ActivationsResult, LabReport } from '../../../src/shared/labs';
+import type { ActivationsResult, LabReport } from '../../../src/labs/core/labs';
 import { formatPercent } from '../format';
 import { curveRows, deadUnitRows, depthLabel, depthRows, runLabel, trainingLossRows } from '../rows/activations';
 import { lineChart } from '../specs';

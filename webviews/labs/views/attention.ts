@@ -1,5 +1,5 @@
 /** Attention: the weights of each output step over the input positions, after training, and the training curves. */
-import type { AttentionResult, LabReport } from '../../../src/shared/labs';
+import type { AttentionResult, LabReport } from '../../../src/labs/core/labs';
 import { el } from '../../shared/dom';
 import { formatPercent } from '../format';
 import { attentionTrainingRows, axisOrder, weightCells } from '../rows/attention';

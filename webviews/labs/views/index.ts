@@ -1,5 +1,5 @@
 /** Each lab's view, by lab name: the sections (with their charts) that show its result. */
-import type { LabReport, LabResult } from '../../../src/shared/labs';
+import type { LabReport, LabResult } from '../../../src/labs/core/labs';
 import type { LabViewContext } from '../viewKit';
 import { activationsView } from './activations';
 import { attentionView } from './attention';

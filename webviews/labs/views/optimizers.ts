@@ -1,5 +1,5 @@
 /** Optimisers: 2-D paths over the quadratic's contours, iterations to the tolerance, the saddle escape. */
-import type { LabReport, OptimizersResult } from '../../../src/shared/labs';
+import type { LabReport, OptimizersResult } from '../../../src/labs/core/labs';
 import { iterationRows, pathWindow, quadraticContourRows, quadraticPathRows, saddleRows, tunedRows } from '../rows/optimizers';
 import { barChart, lineChart, pathChart } from '../specs';
 import type { LabViewContext } from '../viewKit';

@@ -1,5 +1,5 @@
 /** Preprocessing: one-sign weight gradients with positive inputs, the constrained 2-D updates, convergence. */
-import type { LabReport, PreprocessingResult } from '../../../src/shared/labs';
+import type { LabReport, PreprocessingResult } from '../../../src/labs/core/labs';
 import { formatPercent } from '../format';
 import { pathWindow } from '../rows/optimizers';
 import { convergenceRows, signRows, updatePathRows } from '../rows/preprocessing';

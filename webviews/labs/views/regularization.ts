@@ -1,5 +1,5 @@
 /** Regularisation: inverted dropout in training vs test, train/validation curves, the batch-norm gap over steps. */
-import type { LabReport, RegularizationResult } from '../../../src/shared/labs';
+import type { LabReport, RegularizationResult } from '../../../src/labs/core/labs';
 import { formatPercent, formatValue } from '../format';
 import { batchNormGapRows, dropoutMeanRows, trainValidationRows } from '../rows/regularization';
 import { barChart, lineChart } from '../specs';

@@ -1,5 +1,5 @@
 /** Learning-rate schedules: the curves, and the training loss of the same run under each. */
-import type { LabReport, SchedulesResult } from '../../../src/shared/labs';
+import type { LabReport, SchedulesResult } from '../../../src/labs/core/labs';
 import { learningRateRows, scheduleLossRows } from '../rows/schedules';
 import { lineChart } from '../specs';
 import type { LabViewContext } from '../viewKit';

@@ -1,5 +1,5 @@
 /** Text preprocessing: naive splits vs the library, stemming vs lemmatisation, stop words — on the user's own text. */
-import type { LabReport, StopWordSplit, TextResult } from '../../../src/shared/labs';
+import type { LabReport, StopWordSplit, TextResult } from '../../../src/labs/core/labs';
 import { el } from '../../shared/dom';
 import { countRows, onlyIn, sideBySide, tokenRows } from '../rows/text';
 import { barChart } from '../specs';

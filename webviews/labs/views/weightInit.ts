@@ -1,5 +1,5 @@
 /** Weight initialisation: the histograms of one scheme × activation layer by layer, and the spread per layer for all schemes. */
-import type { LabReport, WeightInitResult } from '../../../src/shared/labs';
+import type { LabReport, WeightInitResult } from '../../../src/labs/core/labs';
 import { formatPercent } from '../format';
 import { findRun, initHistogramRows, initMeanRows, initStdRows, telltaleFraction } from '../rows/weightInit';
 import { histogramGrid, lineChart } from '../specs';

@@ -1,0 +1,42 @@
+/**
+ * Messages between the extension host and the dashboard webview. Imported by both sides (no
+ * `vscode`, no DOM). The webview says `ready` first; the host buffers until then.
+ */
+import type { Finding } from '../../diagnosis/core/findings';
+import type { RunSnapshot, RunStatus, StepLoss } from '../../runs/core/runSnapshot';
+import type { EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
+import { TOPIC_IDS, type TopicId } from '../../notes/core/topicIds';
+
+export type ToDashboard =
+  /** Replace everything shown with this run (open, restore, a new run). */
+  | { readonly type: 'snapshot'; readonly run: RunSnapshot }
+  | { readonly type: 'start'; readonly id: string; readonly start: RunStart }
+  | { readonly type: 'progress'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[] }
+  | { readonly type: 'status'; readonly status: RunStatus; readonly message?: string }
+  | { readonly type: 'findings'; readonly findings: readonly Finding[] };
+
+export type FromDashboard =
+  | { readonly type: 'ready' }
+  | { readonly type: 'openNote'; readonly topic: TopicId }
+  /** Reveal a line of the run's own model file (the host never opens another path from a webview). */
+  | { readonly type: 'revealLine'; readonly line: number };
+
+/** Checks a message from the webview; anything malformed is dropped. */
+export function parseFromDashboard(value: unknown): FromDashboard | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'openNote':
+      return typeof message.topic === 'string' && (TOPIC_IDS as readonly string[]).includes(message.topic)
+        ? { type: 'openNote', topic: message.topic as TopicId }
+        : undefined;
+    case 'revealLine':
+      return typeof message.line === 'number' && Number.isInteger(message.line) && message.line >= 1 && message.line < 1e7
+        ? { type: 'revealLine', line: message.line }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

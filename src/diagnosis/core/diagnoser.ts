@@ -1,0 +1,86 @@
+/**
+ * The diagnosis of one run, fed its events as they come (from the training process, or replayed
+ * after the run): it keeps what the rules need and answers with the current findings, each on its
+ * line of the model module. Findings can appear, change severity or go away as the run goes.
+ */
+import type { Finding } from './findings';
+import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
+import { mapLines, type LineMap } from './layerLines';
+import { diagnose } from './rules';
+import type { RunData } from './runData';
+
+/** Recent frames kept besides the first one: rules look at the start and at the current stretch. */
+const RECENT_FRAMES = 200;
+
+export class Diagnoser {
+  private start: RunStart | undefined;
+  private lines: LineMap | undefined;
+  private first: ProbeFrame | undefined;
+  private recent: ProbeFrame[] = [];
+  private readonly history: EpochRecord[] = [];
+  private nonFiniteStep: RunData['nonFiniteStep'];
+
+  /** `source`: the model module's text, to put findings on lines (none without it). */
+  constructor(private readonly source?: string) {}
+
+  onStart(start: RunStart): void {
+    this.start = start;
+    this.lines = this.source === undefined ? undefined : mapLines(this.source, start.layers);
+  }
+
+  onBatches(losses: readonly BatchLoss[]): void {
+    if (this.nonFiniteStep !== undefined) return;
+    const first = losses.find((loss) => !Number.isFinite(loss.loss));
+    if (first) this.nonFiniteStep = { step: first.step, epoch: first.epoch };
+  }
+
+  onProbe(frame: ProbeFrame): void {
+    if (this.first === undefined) {
+      this.first = frame;
+      return;
+    }
+    this.recent.push(frame);
+    if (this.recent.length > RECENT_FRAMES) this.recent = this.recent.slice(-RECENT_FRAMES);
+  }
+
+  onEpoch(record: EpochRecord): void {
+    this.history.push(record);
+  }
+
+  /** The findings now, by line then rule. Empty before the run has started. */
+  findings(): Finding[] {
+    if (!this.start) return [];
+    const run: RunData = {
+      start: this.start,
+      frames: this.first ? [this.first, ...this.recent] : [],
+      history: this.history,
+      nonFiniteStep: this.nonFiniteStep,
+    };
+    const lines = this.lines;
+    const placed = diagnose(run).map(({ site, ...finding }): Finding => ({ ...finding, line: lines?.site(site, finding.layer) }));
+    return mergeLoops(placed).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
+  }
+}
+
+/**
+ * Layers made by one call in a loop share a line: one finding per rule and line (the first layer's),
+ * naming the others, rather than the same warning repeated on the line.
+ */
+function mergeLoops(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = finding.layer !== undefined && finding.line !== undefined ? `${finding.rule}:${finding.line}` : `${groups.size}:single`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()].map(([first, ...others]) => {
+    if (others.length === 0) return first;
+    const names = others.map((other) => other.layer).join(', ');
+    return {
+      ...first,
+      message: {
+        en: `${first.message.en} The same holds for ${names}, created by the same line.`,
+        fr: `${first.message.fr} De même pour ${names}, créées par la même ligne.`,
+      },
+    };
+  });
+}

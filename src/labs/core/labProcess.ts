@@ -1,0 +1,63 @@
+/**
+ * Labs in a separate Node process, as training is: tfjs ops are synchronous and would freeze the
+ * extension host. One process per request; it exits after its answer, and a cancel kills it at once (a
+ * lab has no batch boundary to stop at, and its numbers are worthless half-way).
+ */
+import type { LabInfo, LabName, ParamValues } from './labs';
+import type { BackendPreference } from '../../engine/backend';
+import { EngineError } from '../../engine/engineError';
+import type { LabRun } from './experiments';
+import { crashError, startEngineProcess } from '../../training/core/engineProcess';
+import type { FromLabWorker, ToLabWorker } from './labProcessProtocol';
+import { fromErrorReport } from '../../engine/worker/workerChannel';
+
+export interface LabProcessOptions {
+  /** Heap limit of the lab process. */
+  readonly maxMemoryMb?: number;
+  /** Aborting kills the process; the run then resolves with undefined. */
+  readonly signal?: AbortSignal;
+}
+
+export interface LabRequest {
+  readonly lab: LabName;
+  /** Checked again in the process (resolveParams), whoever sent them. */
+  readonly params: ParamValues;
+  readonly backend: BackendPreference;
+}
+
+const WHAT = 'lab process';
+const MEMORY_HINT = 'choose smaller sizes, or raise deepscope.training.maxMemoryMb.';
+
+/** Runs one lab; resolves with its report and key numbers, or undefined when cancelled. Rejects with an EngineError. */
+export async function runLabInProcess(request: LabRequest, options: LabProcessOptions = {}): Promise<LabRun | undefined> {
+  const answer = await ask({ type: 'run', ...request }, options);
+  if (answer === undefined) return undefined;
+  if (answer.type !== 'done') throw new EngineError('training', `The lab process answered "${answer.type}" to a run`);
+  return answer.run;
+}
+
+/** The labs' descriptions (names, titles, parameter schemas, topics), read where the labs live. */
+export async function labCatalogInProcess(options: LabProcessOptions = {}): Promise<readonly LabInfo[]> {
+  const answer = await ask({ type: 'catalog' }, options);
+  if (answer?.type !== 'catalog') throw new EngineError('training', 'The lab process did not describe the labs');
+  return answer.labs;
+}
+
+async function ask(request: ToLabWorker, options: LabProcessOptions): Promise<Exclude<FromLabWorker, { type: 'error' }> | undefined> {
+  if (options.signal?.aborted) return undefined;
+  const engine = startEngineProcess('labWorker', options.maxMemoryMb ?? 4096, WHAT);
+  let answer: FromLabWorker | undefined;
+  engine.child.once('message', (message: FromLabWorker) => {
+    answer = message;
+  });
+  const kill = (): void => {
+    engine.child.kill('SIGKILL');
+  };
+  options.signal?.addEventListener('abort', kill, { once: true });
+  engine.child.send(request);
+  const exit = await engine.exited.finally(() => options.signal?.removeEventListener('abort', kill));
+  if (answer?.type === 'error') throw fromErrorReport(answer);
+  if (answer) return answer;
+  if (options.signal?.aborted) return undefined;
+  throw crashError(WHAT, exit, engine.stderrTail(), MEMORY_HINT);
+}

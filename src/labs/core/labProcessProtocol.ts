@@ -1,0 +1,15 @@
+import type { LabInfo, LabName, ParamValues } from './labs';
+import type { BackendPreference } from '../../engine/backend';
+import type { LabRun } from './experiments';
+import type { ErrorReport } from '../../engine/worker/workerChannel';
+
+/** What the parent asks a lab process: one lab run, or the labs' descriptions (names, schemas, topics). */
+export type ToLabWorker =
+  | { readonly type: 'run'; readonly lab: LabName; readonly params: ParamValues; readonly backend: BackendPreference }
+  | { readonly type: 'catalog' };
+
+/** The lab process's one answer. Typed arrays survive: the channel uses 'advanced' serialization. */
+export type FromLabWorker =
+  | { readonly type: 'done'; readonly run: LabRun }
+  | { readonly type: 'catalog'; readonly labs: readonly LabInfo[] }
+  | ({ readonly type: 'error' } & ErrorReport);

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
+import type { LabRun } from '../core/experiments';
+import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
+import { readTrainingSettings } from '../../training/vscode/trainingSettings';
+import type { LabName, ParamValues } from '../core/labs';
+import { parseFromLab, type FromLab, type LabLanguage, type LabPresentation, type RawParams, type ToLab } from '../core/labPanelProtocol';
+import { labPanelTitle } from '../core/labPresentation';
+import { LabRunner } from '../core/labRunner';
+
+export const LAB_VIEW_TYPE = 'deepscope.lab';
+/** The HTML shell's <title>: a constant, since no data goes into the HTML (the tab title is panel.title). */
+const SHELL_TITLE = 'DeepScope Lab';
+const UNTRUSTED = 'Labs run code, so they need a trusted workspace (Restricted Mode is on).';
+
+/**
+ * One lab's webview panel. It keeps what the view must show — the lab, and the last run's state — and
+ * sends both whenever the webview says `ready`: on first load and each time VS Code re-creates a hidden
+ * webview (DeepScope does not retain hidden webviews). Messages from the webview are validated first.
+ */
+export class LabPanel implements vscode.Disposable {
+  private ready = false;
+  private shown: Extract<ToLab, { type: 'show' }> | undefined;
+  private status: ToLab | undefined;
+  /** An automatic run (restore) waits until the panel is visible: hidden tabs do not all start a process. */
+  private pendingRun: RawParams | undefined;
+  private readonly runner = new LabRunner((message) => this.post(message), () => readTrainingSettings());
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidDispose: vscode.Event<void>;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly lab: LabName,
+    extensionUri: vscode.Uri,
+    language: LabLanguage,
+  ) {
+    this.onDidDispose = panel.onDidDispose;
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'labs', SHELL_TITLE, language);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseFromLab(raw);
+        if (message) this.handle(message);
+      }),
+      panel.onDidChangeViewState(() => {
+        const params = this.pendingRun;
+        if (panel.visible && params) void this.run(params);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  static create(extensionUri: vscode.Uri, lab: LabName, language: LabLanguage): LabPanel {
+    const panel = vscode.window.createWebviewPanel(LAB_VIEW_TYPE, SHELL_TITLE, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    return new LabPanel(panel, lab, extensionUri, language);
+  }
+
+  get presentation(): LabPresentation | undefined {
+    return this.shown?.presentation;
+  }
+
+  get params(): ParamValues | undefined {
+    return this.shown?.params;
+  }
+
+  /** Shows the lab (again, e.g. in another language); `params` fill the controls on first load only. */
+  show(presentation: LabPresentation, params: ParamValues): void {
+    this.panel.title = labPanelTitle(presentation.title, presentation.language);
+    this.post({ type: 'show', presentation, params });
+  }
+
+  /** Runs the lab on `params` (checked against its schema first); resolves with its numbers, or undefined. */
+  async run(params: RawParams): Promise<LabRun | undefined> {
+    this.pendingRun = undefined;
+    const info = this.shown?.presentation.info;
+    if (!info) return undefined;
+    if (!vscode.workspace.isTrusted) {
+      this.fail(UNTRUSTED);
+      return undefined;
+    }
+    return this.runner.run(info, params);
+  }
+
+  runWhenVisible(params: RawParams): void {
+    if (this.panel.visible) void this.run(params);
+    else this.pendingRun = params;
+  }
+
+  /** A problem before any run (the labs could not be described, Restricted Mode). */
+  fail(message: string): void {
+    this.post({ type: 'failed', run: 0, message });
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    this.runner.stop();
+    this.disposables.forEach((disposable) => disposable.dispose());
+    this.disposables.length = 0;
+  }
+
+  private handle(message: FromLab): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.shown) void this.panel.webview.postMessage(this.shown);
+        if (this.status) void this.panel.webview.postMessage(this.status);
+        break;
+      case 'run':
+        void this.run(message.params);
+        break;
+      case 'stop':
+        this.runner.stop();
+        break;
+      case 'openNote':
+        // A validated topic id, never a command or a string from the webview.
+        void vscode.commands.executeCommand(OPEN_NOTE_COMMAND, message.topic);
+        break;
+    }
+  }
+
+  private post(message: ToLab): void {
+    if (message.type === 'show') this.shown = message;
+    else this.status = message;
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+}

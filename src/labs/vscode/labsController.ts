@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import { resolveParams } from '../core/experiments/lab';
+import { asLanguageSetting, getKnowledge, pickLanguage } from '../../notes/core';
+import type { LabName } from '../core/labs';
+import { isLabName, parseLabState, type LabLanguage } from '../core/labPanelProtocol';
+import { LabCatalog } from '../core/labCatalog';
+import { LAB_VIEW_TYPE, LabPanel } from './labPanel';
+import { labPicks, labPresentation, type LabPick } from '../core/labPresentation';
+import { restoredParams } from '../core/labParams';
+
+/**
+ * "DeepScope: Open Lab…": one panel per lab, so labs sit side by side in tabs and each keeps its own
+ * controls, results and lab process; opening a lab that is open reveals it. Panels come back after a
+ * reload with their parameters (serializer + the view's state {lab, params}).
+ */
+export class LabsController implements vscode.Disposable {
+  private readonly panels = new Map<LabName, LabPanel>();
+  private readonly catalog = new LabCatalog();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(LAB_VIEW_TYPE, {
+        deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('deepscope.language')) this.showAgain();
+      }),
+    );
+  }
+
+  /**
+   * The `deepscope.openLab` command: a lab name opens that lab; nothing opens the quick pick. A new
+   * panel runs the lab with its defaults at once. Resolves with the panel (tests run labs through it).
+   */
+  async open(argument?: unknown): Promise<LabPanel | undefined> {
+    if (argument !== undefined && !isLabName(argument)) {
+      void vscode.window.showWarningMessage(`DeepScope has no lab "${String(argument)}". Run "DeepScope: Open Lab…" to choose one.`);
+      return undefined;
+    }
+    const name = argument ?? (await this.pick());
+    if (!name) return undefined;
+    const open = this.panels.get(name);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    const info = await this.catalog.info(name);
+    const language = this.language();
+    const panel = this.attach(LabPanel.create(this.extensionUri, name, language));
+    const params = resolveParams(info.params, {});
+    panel.show(labPresentation(info, language, getKnowledge()), params);
+    void panel.run(params);
+    return panel;
+  }
+
+  dispose(): void {
+    this.panels.forEach((panel) => panel.panel.dispose());
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+
+  private async pick(): Promise<LabName | undefined> {
+    const language = this.language();
+    // The items arrive from the lab process: VS Code shows the pick as busy meanwhile.
+    const picks: Promise<(LabPick & vscode.QuickPickItem)[]> = this.catalog.all().then((infos) => labPicks(infos, language, getKnowledge()));
+    const picked = await vscode.window.showQuickPick(
+      picks,
+      {
+        title: language === 'fr' ? 'DeepScope : ouvrir un labo' : 'DeepScope: Open Lab',
+        placeHolder: language === 'fr' ? 'Choisissez une affirmation des notes à reproduire' : 'Choose a claim of the notes to reproduce',
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
+    );
+    return picked?.lab;
+  }
+
+  private async restore(webviewPanel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const state = parseLabState(raw);
+    if (!state) {
+      // Closed before it showed a lab: nothing to restore.
+      webviewPanel.dispose();
+      return;
+    }
+    this.panels.get(state.lab)?.panel.dispose();
+    const language = this.language();
+    const panel = this.attach(new LabPanel(webviewPanel, state.lab, this.extensionUri, language));
+    try {
+      const info = await this.catalog.info(state.lab);
+      const params = restoredParams(info, state.params);
+      panel.show(labPresentation(info, language, getKnowledge()), params);
+      panel.runWhenVisible(params);
+    } catch (error) {
+      panel.fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private attach(panel: LabPanel): LabPanel {
+    this.panels.set(panel.lab, panel);
+    panel.onDidDispose(() => {
+      if (this.panels.get(panel.lab) === panel) this.panels.delete(panel.lab);
+    });
+    return panel;
+  }
+
+  /** The language setting changed: every open lab shows its texts again (results and controls stay). */
+  private showAgain(): void {
+    const language = this.language();
+    for (const panel of this.panels.values()) {
+      const { presentation, params } = panel;
+      if (presentation && params) panel.show(labPresentation(presentation.info, language, getKnowledge()), params);
+    }
+  }
+
+  private language(): LabLanguage {
+    return pickLanguage(vscode.env.language, asLanguageSetting(vscode.workspace.getConfiguration('deepscope').get('language')));
+  }
+}

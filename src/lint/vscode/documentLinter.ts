@@ -1,0 +1,109 @@
+/**
+ * Keeps DeepScope's diagnostics in step with the open documents: lints a document when it opens and
+ * 300 ms after the user stops typing (a newer change cancels the pending run), caches the findings per
+ * document version for the quick fixes, and forgets a document when it closes.
+ */
+import * as vscode from 'vscode';
+import { noteCommandUri } from '../../notes/core/noteLinks';
+import { lint } from '../core/rules';
+import { lintSettings } from './settings';
+import type { Finding, LintLanguage } from '../core/types';
+
+export const DIAGNOSTIC_SOURCE = 'DeepScope';
+const DEBOUNCE_MS = 300;
+/** VS Code language ids → the language the rules read. */
+const LANGUAGES: Readonly<Record<string, LintLanguage>> = {
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  python: 'python',
+};
+export const LINTED_DOCUMENTS: vscode.DocumentSelector = Object.keys(LANGUAGES).flatMap((language) => [
+  { language, scheme: 'file' },
+  { language, scheme: 'untitled' },
+]);
+/** A file that mentions none of these is not a deep-learning file: it is not even tokenised. */
+const DEEP_LEARNING = /tensorflow|tfjs|keras|torch|\btf\./;
+
+export class DocumentLinter implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('deepscope');
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly cache = new Map<string, { readonly version: number; readonly findings: readonly Finding[] }>();
+
+  /** The document's findings for the enabled rules, computed at most once per document version. */
+  findings(document: vscode.TextDocument): readonly Finding[] {
+    const language = LANGUAGES[document.languageId];
+    if (language === undefined || vscode.languages.match(LINTED_DOCUMENTS, document) === 0) return [];
+    const settings = lintSettings(document.uri);
+    if (!settings.enabled) return [];
+    const key = document.uri.toString();
+    let entry = this.cache.get(key);
+    if (entry?.version !== document.version) {
+      entry = { version: document.version, findings: lintText(document.getText(), language) };
+      this.cache.set(key, entry);
+    }
+    return entry.findings.filter((finding) => settings.isOn(finding.rule));
+  }
+
+  schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.publish(document);
+      }, delay),
+    );
+  }
+
+  /** Re-lints every open document now (after a settings change). */
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.publish(document);
+  }
+
+  forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.cache.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.collection.dispose();
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    const diagnostics = this.findings(document).map((finding) => toDiagnostic(document, finding));
+    if (diagnostics.length > 0 || this.collection.has(document.uri)) this.collection.set(document.uri, diagnostics);
+  }
+}
+
+function lintText(text: string, language: LintLanguage): readonly Finding[] {
+  if (!DEEP_LEARNING.test(text)) return [];
+  try {
+    return lint(text, language);
+  } catch (error) {
+    // A rule must never break the editor; the unit tests are where a rule's bug shows.
+    console.error('DeepScope lint failed:', error);
+    return [];
+  }
+}
+
+export function rangeOf(document: vscode.TextDocument, at: { readonly start: number; readonly end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
+}
+
+function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  const severity = finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const diagnostic = new vscode.Diagnostic(rangeOf(document, finding), finding.message, severity);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  // The code links to the note in the Problems panel and the hover.
+  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(noteCommandUri(finding.topic)) };
+  return diagnostic;
+}

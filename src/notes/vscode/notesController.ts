@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { getKnowledge, type NoteLanguage, type TopicId } from '../core';
+import { parseNotesState, type FromNotes, type NotesState } from '../core/notesProtocol';
+import { settingLanguage } from './displayLanguage';
+import { readNoteArgument } from '../core/noteArgument';
+import { noteView } from '../core/noteView';
+import { NOTES_VIEW_TYPE, NotesPanel } from './notesPanel';
+import { pickTopic } from './pickTopic';
+
+/**
+ * The notes viewer: one panel, reused for every topic ("DeepScope: Open Lecture Note…", the links
+ * of hovers, diagnostics and the dashboard, related-topic links), restored after a reload.
+ */
+/** Workspace-state key of the note last shown (see `restore`). */
+const LAST_NOTE_KEY = 'deepscope.notes.lastShown';
+
+export class NotesController implements vscode.Disposable {
+  private panel: NotesPanel | undefined;
+  private shown: TopicId | undefined;
+  /** The language picked with the viewer's EN/FR toggle; it wins over the setting until the setting changes. */
+  private toggled: NoteLanguage | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly workspaceState: vscode.Memento,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(NOTES_VIEW_TYPE, {
+        deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('deepscope.language')) return;
+        this.toggled = undefined;
+        if (this.shown) this.show(this.shown);
+      }),
+    );
+  }
+
+  /** The `deepscope.openNote` command: a topic id opens it; nothing opens the quick pick. */
+  async open(argument?: unknown): Promise<void> {
+    const request = readNoteArgument(argument);
+    if (request.kind === 'unknown') {
+      // Not awaited: the command returns at once, the message stays until dismissed.
+      void vscode.window.showWarningMessage(
+        `DeepScope has no lecture note "${request.id}". Run "DeepScope: Open Lecture Note…" to choose one.`,
+      );
+      return;
+    }
+    const topic = request.kind === 'topic' ? request.topic : await pickTopic(getKnowledge().topics, this.language());
+    if (topic) {
+      this.leaveEditorGroup();
+      this.show(topic);
+      this.panel?.reveal();
+    }
+  }
+
+  dispose(): void {
+    this.panel?.panel.dispose();
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+
+  private show(topic: TopicId): void {
+    const language = this.language();
+    this.panel ??= this.attach(
+      NotesPanel.create(this.extensionUri, language, beside(), (message) => this.handle(message)),
+    );
+    this.shown = topic;
+    this.panel.show(noteView(getKnowledge(), topic, language));
+    void this.workspaceState.update(LAST_NOTE_KEY, { topic, language } satisfies NotesState);
+  }
+
+  /**
+   * A panel VS Code brings back after a reload, with the state its webview last saved. VS Code in a browser
+   * may reload before it has stored that state (a note opened seconds before): the note last shown, kept in
+   * the workspace state, stands in for it.
+   */
+  private restore(webviewPanel: vscode.WebviewPanel, raw: unknown): void {
+    const state = parseNotesState(raw) ?? parseNotesState(this.workspaceState.get(LAST_NOTE_KEY));
+    if (!state) {
+      // Closed before its first note arrived: nothing to show again.
+      webviewPanel.dispose();
+      return;
+    }
+    this.closePanel();
+    this.toggled = state.language === settingLanguage() ? undefined : state.language;
+    this.panel = this.attach(new NotesPanel(webviewPanel, this.extensionUri, this.language(), (message) => this.handle(message)));
+    this.show(state.topic);
+  }
+
+  private attach(panel: NotesPanel): NotesPanel {
+    panel.onDidDispose(() => {
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      this.shown = undefined;
+      this.toggled = undefined;
+    });
+    return panel;
+  }
+
+  /** Messages are already validated: the topic is a known id and the language en or fr. */
+  private handle(message: Exclude<FromNotes, { type: 'ready' }>): void {
+    if (message.type === 'openTopic') {
+      this.show(message.topic);
+    } else if (this.shown) {
+      this.toggled = message.language === settingLanguage() ? undefined : message.language;
+      this.show(this.shown);
+    }
+  }
+
+  /**
+   * A note opened from the code (a hover, a diagnostic) must not cover that code: a panel sharing
+   * the editor's group is replaced by a new one beside it (a moved panel would come back as a
+   * preview tab, which the next file opened there replaces). Elsewhere it stays where the user put it.
+   */
+  private leaveEditorGroup(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && editor.viewColumn === this.panel?.panel.viewColumn) this.closePanel();
+  }
+
+  /** Closes the panel to open another: detached first, so its dispose handler keeps the topic and the language toggle. */
+  private closePanel(): void {
+    const panel = this.panel;
+    this.panel = undefined;
+    panel?.panel.dispose();
+  }
+
+  private language(): NoteLanguage {
+    return this.toggled ?? settingLanguage();
+  }
+}
+
+/** Beside the code being read when there is an editor, else in the active group. */
+function beside(): vscode.ViewColumn {
+  return vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+}

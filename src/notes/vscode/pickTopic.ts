@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { NoteLanguage, Topic, TopicId } from '../core';
+import { topicPicks, type TopicPick } from '../core/topicPicks';
+
+const TEXTS: Record<NoteLanguage, { title: string; placeholder: string }> = {
+  en: {
+    title: 'DeepScope: Open Lecture Note',
+    placeholder: 'Search the notes: a title, a word of the text or an API name (heNormal, nesterov=True, dropout…)',
+  },
+  fr: {
+    title: 'DeepScope : ouvrir une note de cours',
+    placeholder: 'Chercher dans les notes : un titre, un mot du texte ou un nom d\'API (heNormal, nesterov=True, dropout…)',
+  },
+};
+
+/**
+ * A quick pick over every topic. Each keystroke re-runs searchTopics (titles, symbols, summaries and
+ * full text, in both languages) to choose the rows always shown; VS Code's own filter adds the rows
+ * whose title, id or summary it matches, ranks title matches first and highlights the matches.
+ */
+export function pickTopic(topics: readonly Topic[], language: NoteLanguage): Promise<TopicId | undefined> {
+  const quickPick = vscode.window.createQuickPick<TopicPick>();
+  quickPick.title = TEXTS[language].title;
+  quickPick.placeholder = TEXTS[language].placeholder;
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = topicPicks(topics, '', language);
+  return new Promise<TopicId | undefined>((resolve) => {
+    let picked: TopicId | undefined;
+    const subscriptions = [
+      quickPick.onDidChangeValue((value) => {
+        const picks = topicPicks(topics, value, language);
+        // Re-sending an unchanged list would only make VS Code redraw it.
+        if (picks.some((pick, i) => pick.alwaysShow !== quickPick.items[i]?.alwaysShow)) quickPick.items = picks;
+      }),
+      quickPick.onDidAccept(() => {
+        picked = quickPick.selectedItems[0]?.topic ?? quickPick.activeItems[0]?.topic;
+        quickPick.hide();
+      }),
+      quickPick.onDidHide(() => {
+        subscriptions.forEach((subscription) => subscription.dispose());
+        quickPick.dispose();
+        resolve(picked);
+      }),
+    ];
+    quickPick.show();
+  });
+}

@@ -1,0 +1,52 @@
+import type { Finding } from '../../diagnosis/core/findings';
+import type { EpochRecord, ProbeFrame, RunStart } from './trainingData';
+
+/** Where a run is: what the dashboard's header says. */
+export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
+
+/** A point of the step-loss curve: the mean loss of the steps since the previous point, at the last of them. */
+export interface StepLoss {
+  readonly step: number;
+  readonly loss: number;
+}
+
+/**
+ * Everything the dashboard draws for one run. Kept in workspace storage, restored after a
+ * reload, and embedded in the standalone HTML report. `frames` is downsampled for long runs.
+ */
+export interface RunSnapshot {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly status: RunStatus;
+  readonly statusMessage?: string;
+  readonly start: RunStart;
+  readonly history: readonly EpochRecord[];
+  readonly steps: readonly StepLoss[];
+  readonly frames: readonly ProbeFrame[];
+}
+
+/** How many probe frames a snapshot keeps: older ones are thinned out, so memory stays bounded. */
+export const MAX_FRAMES = 240;
+export const MAX_STEP_LOSSES = 2000;
+
+/**
+ * Appends to a list kept under `max` items by dropping every other item of its older half: recent
+ * history stays dense, old history coarse (as TensorBoard's reservoir keeps a bounded sample).
+ * Returns true when it thinned the list (charts then redraw from scratch).
+ */
+export function appendBounded<T>(list: T[], items: readonly T[], max: number): boolean {
+  list.push(...items);
+  if (list.length <= max) {
+    return false;
+  }
+  const half = Math.floor(list.length / 2);
+  const older = list.slice(0, half).filter((_, i) => i % 2 === 0);
+  list.splice(0, half, ...older);
+  return true;
+}
+
+/** What the standalone HTML report embeds (as JSON, in a non-executable script element). */
+export interface ReportPayload {
+  readonly run: RunSnapshot;
+  readonly findings: readonly Finding[];
+}

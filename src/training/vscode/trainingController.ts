@@ -1,0 +1,155 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EngineError } from '../../engine/engineError';
+import type { ProcessRunSummary } from '../core/trainInProcess';
+import { TrainingSession } from './trainingSession';
+import { readTrainingSettings } from './trainingSettings';
+import { TrainingStatusBar } from './trainingStatusBar';
+
+const MODEL_LANGUAGES = new Set(['typescript', 'javascript']);
+
+/**
+ * "Train Model" and "Stop Training": one run at a time, in a separate process, with a
+ * cancellable progress notification, a status bar item, and problems in the model module
+ * reported as diagnostics on their line.
+ */
+export class TrainingController implements vscode.Disposable {
+  private session: TrainingSession | undefined;
+  private readonly statusBar = new TrainingStatusBar();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('deepscope-training');
+  private readonly log = vscode.window.createOutputChannel('DeepScope', { log: true });
+  private readonly sessionStarted = new vscode.EventEmitter<TrainingSession>();
+  /** A run started (the dashboard listens to its events). */
+  readonly onDidStartSession = this.sessionStarted.event;
+
+  get current(): TrainingSession | undefined {
+    return this.session;
+  }
+
+  /** Trains the model module at `uri` (default: the active editor). Resolves with the run, or undefined if none ran. */
+  async train(uri?: vscode.Uri): Promise<ProcessRunSummary | undefined> {
+    const document = await this.modelDocument(uri);
+    if (!document || !(await this.stopRunningFirst(document))) {
+      return undefined;
+    }
+    const settings = readTrainingSettings(document.uri);
+    this.diagnostics.delete(document.uri);
+    const session = new TrainingSession({
+      file: document.uri.fsPath,
+      contents: document.isDirty ? document.getText() : undefined,
+      ...settings,
+    });
+    this.session = session;
+    this.sessionStarted.fire(session);
+    const name = path.basename(document.uri.fsPath);
+    this.log.info(`Training ${document.uri.fsPath} (backend setting: ${settings.backend})`);
+    try {
+      const summary = await this.withProgress(session, name);
+      this.reportFinished(summary, name);
+      return summary;
+    } catch (error) {
+      this.reportFailure(error, name);
+      return undefined;
+    } finally {
+      if (this.session === session) this.session = undefined;
+    }
+  }
+
+  /** Stops the current run after its current batch. False when nothing was training. */
+  stop(): boolean {
+    if (!this.session) {
+      void vscode.window.showInformationMessage('DeepScope: no model is training.');
+      return false;
+    }
+    this.session.cancel();
+    return true;
+  }
+
+  dispose(): void {
+    this.session?.dispose();
+    this.statusBar.dispose();
+    this.diagnostics.dispose();
+    this.log.dispose();
+    this.sessionStarted.dispose();
+  }
+
+  private async modelDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || document.uri.scheme !== 'file' || !MODEL_LANGUAGES.has(document.languageId)) {
+      void vscode.window.showErrorMessage(
+        'DeepScope: open a model module (a .ts or .js file exporting createModel, loadData and training) to train it.',
+      );
+      return undefined;
+    }
+    return document;
+  }
+
+  private async stopRunningFirst(document: vscode.TextDocument): Promise<boolean> {
+    const running = this.session;
+    if (!running) return true;
+    const answer = await vscode.window.showWarningMessage(
+      `DeepScope is already training ${path.basename(running.options.file)}. Stop it and train ${path.basename(document.uri.fsPath)}?`,
+      { modal: true },
+      'Stop and Train',
+    );
+    if (answer !== 'Stop and Train') return false;
+    running.cancel();
+    await running.done.catch(() => undefined);
+    return true;
+  }
+
+  private withProgress(session: TrainingSession, name: string): Thenable<ProcessRunSummary> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `DeepScope: training ${name}`, cancellable: true },
+      (progress, token) => {
+        token.onCancellationRequested(() => session.cancel());
+        let reported = 0;
+        let totalSteps = 1;
+        session.onEvent((event) => {
+          if (event.type === 'start') {
+            totalSteps = event.start.epochs * event.start.stepsPerEpoch;
+            this.log.info(`Backend: ${event.start.backend}; ${event.start.epochs} epochs of ${event.start.stepsPerEpoch} steps`);
+            this.statusBar.running(event.start, 0, undefined);
+          } else if (event.type === 'batches') {
+            const last = event.losses[event.losses.length - 1];
+            if (!last) return;
+            const done = (100 * (last.step + 1)) / totalSteps;
+            progress.report({ increment: done - reported, message: `epoch ${last.epoch + 1} · loss ${last.loss.toPrecision(3)}` });
+            reported = done;
+            const start = session.started;
+            if (start) this.statusBar.running(start, last.epoch, last.loss);
+          } else if (event.type === 'epoch') {
+            this.log.info(`epoch ${event.record.epoch + 1}: loss ${event.record.loss} lr ${event.record.lr}`);
+          }
+        });
+        return session.done;
+      },
+    );
+  }
+
+  private reportFinished(summary: ProcessRunSummary, name: string): void {
+    const last = summary.history.at(-1);
+    const loss = last ? last.loss.toPrecision(3) : 'n/a';
+    const verb = summary.cancelled ? 'stopped' : 'trained';
+    this.statusBar.finished(
+      `$(${summary.cancelled ? 'debug-stop' : 'check'}) DeepScope: loss ${loss} · ${summary.start.backend}`,
+      `${name} ${verb} after ${summary.history.length} epoch(s) on the ${summary.start.backend} backend.`,
+    );
+    this.log.info(`${name} ${verb} after ${summary.history.length} epoch(s); final loss ${loss}`);
+  }
+
+  private reportFailure(error: unknown, name: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.statusBar.finished('$(error) DeepScope: training failed', message);
+    this.log.error(error instanceof EngineError ? error.format() : message);
+    if (error instanceof EngineError && error.location) {
+      const { file, line, column } = error.location;
+      const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'DeepScope';
+      diagnostic.code = error.kind;
+      this.diagnostics.set(vscode.Uri.file(file), [diagnostic]);
+    }
+    void vscode.window.showErrorMessage(`DeepScope could not train ${name}: ${message}`);
+  }
+}

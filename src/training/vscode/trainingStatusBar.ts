@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { RunStart } from '../../runs/core/trainingData';
+
+/** "$(pulse) DeepScope: epoch 3/20 · loss 0.412 · wasm" while a run goes; click to stop it. */
+export class TrainingStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('deepscope.training', vscode.StatusBarAlignment.Left, 10);
+
+  constructor() {
+    this.item.name = 'DeepScope Training';
+  }
+
+  running(start: RunStart, epoch: number, loss: number | undefined): void {
+    const lossText = loss === undefined || !Number.isFinite(loss) ? '' : ` · loss ${loss.toPrecision(3)}`;
+    this.item.text = `$(sync~spin) DeepScope: epoch ${Math.min(epoch + 1, start.epochs)}/${start.epochs}${lossText} · ${start.backend}`;
+    this.item.tooltip = 'DeepScope is training. Click to stop after the current batch.';
+    this.item.command = 'deepscope.stopTraining';
+    this.item.show();
+  }
+
+  finished(text: string, tooltip: string): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.command = undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
