@@ -56,7 +56,9 @@ async function deepScopeFit(backend: BackendName): Promise<number> {
   const ends: number[] = [];
   await train(
     { file: MODEL, backend: backend === 'tensorflow' ? 'node' : backend, probeEverySteps: DEFAULT_PROBE_EVERY_STEPS },
-    { onBatches: (losses) => losses.forEach(() => ends.push(performance.now())) },
+    (record) => {
+      if (record.type === 'steps') record.losses.forEach(() => ends.push(performance.now()));
+    },
   );
   return stepsPerSecond(ends);
 }
@@ -64,7 +66,7 @@ async function deepScopeFit(backend: BackendName): Promise<number> {
 async function hostMaxStall(): Promise<number> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
-  await trainInProcess({ file: MODEL, backend: 'auto', probeEverySteps: DEFAULT_PROBE_EVERY_STEPS }, {});
+  await trainInProcess({ file: MODEL, backend: 'auto', probeEverySteps: DEFAULT_PROBE_EVERY_STEPS }, () => undefined);
   histogram.disable();
   return histogram.max / 1e6;
 }

@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   context.subscriptions.push(registerLint(context));
   context.subscriptions.push(registerHover(context));
   const diagnosis = registerDiagnosis(context, training);
-  context.subscriptions.push(diagnosis, diagnosis.onDidChangeFindings(({ findings }) => dashboard.setFindings(findings)));
+  context.subscriptions.push(diagnosis);
   return { onDidStartTraining: training.onDidStartSession };
 }
 

@@ -1,68 +1,121 @@
-/** `deepscope diagnose <model-file>`: trains the model, then says what went wrong, where and why. */
+/**
+ * `deepscope diagnose <model-file | run.jsonl>`: trains the model (or reads a saved run), then says
+ * what went wrong, where and why. Both paths replay the run's records into the same Diagnoser.
+ */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { Diagnoser } from '../diagnosis/core';
 import type { Finding } from '../diagnosis/core/findings';
-import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
+import { readRunLogFile, RunLogError } from '../runs/core/readRunLog';
+import { RUN_LOG_EXTENSION, runStatusOf } from '../runs/core/runLogFiles';
+import type { RunRecord } from '../runs/core/runRecord';
+import type { EpochRecord } from '../runs/core/trainingData';
+import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { flattenRecord } from './runSummary';
 import { parseTrainArgs, type TrainRequest } from './trainArgs';
-import { reportEngineError, runTraining, type TrainedRun } from './trainCommand';
+import { reportEngineError, runTraining } from './trainCommand';
 
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
-  usage: 'diagnose <model-file> [options]',
+  usage: 'diagnose <model-file | run.jsonl> [options]',
   summary: 'Train a model module and explain what goes wrong (NaN, vanishing gradients, dead ReLUs…)',
   help: () =>
     [
       'Usage: deepscope diagnose <model-file> [options]',
+      '       deepscope diagnose <run.jsonl> [--json]',
       '',
       'Trains a model module like "deepscope train", watches its probes and loss, and reports each problem',
       'found (rule, layer, line, evidence), explained from the lecture notes, with a fix.',
+      'Given a run log (.deepscope/runs/*.jsonl), diagnoses that saved run without training, as far as it goes.',
       '',
       'Options:',
       '  --epochs N         override training.epochs',
       '  --backend B        auto (default: tfjs-node, else wasm, else cpu), node, wasm or cpu',
       '  --probe-every N    probe the layers every N steps (default 50) and at each epoch end',
       '  --json             print one JSON object: backend, epochs, history, findings',
+      '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
       '',
       'Prints file:line: severity rule (layer): message — fix, one finding per line. Exit code 0 when the',
       'run completed (with or without findings), 1 when it was stopped or crashed, 2 for a bad model module.',
     ].join('\n'),
-  run: async (args, io) => diagnose(parseTrainArgs(args, io.cwd), io),
+  run: async (args, io) => (args.some((arg) => arg.endsWith(RUN_LOG_EXTENSION)) ? diagnoseLog(args, io) : diagnose(parseTrainArgs(args, io.cwd), io)),
 };
+
+/** What a diagnosis prints, from a fresh run or a saved one. */
+interface Diagnosed {
+  readonly file: string;
+  readonly backend: string;
+  readonly history: readonly EpochRecord[];
+  readonly findings: readonly Finding[];
+}
 
 async function diagnose(request: TrainRequest, io: CliIo): Promise<number> {
   if (request.report !== undefined) throw new UsageError('--report is an option of "deepscope train"');
-  let run: TrainedRun;
   try {
-    run = await runTraining(request, io, true);
+    const run = await runTraining(request, io);
+    const findings = replay(run.records, readFileSync(request.file, 'utf8'));
+    print({ file: request.file, backend: run.summary.start.backend, history: run.summary.history, findings }, request.json, io);
+    return run.summary.cancelled ? EXIT_FAILURE : EXIT_OK;
   } catch (error) {
     return reportEngineError(error, io);
   }
-  const findings = replay(run, readFileSync(request.file, 'utf8'));
-  if (request.json) {
-    io.out(diagnosisJson(run, findings));
-  } else {
-    io.out(findings.length === 0 ? `${path.basename(request.file)}: no problem found in ${run.summary.history.length} epoch(s).` : findings.map((finding) => findingLine(request.file, finding)).join('\n'));
-  }
-  return run.summary.cancelled ? EXIT_FAILURE : EXIT_OK;
 }
 
-/** Feeds the finished run to a Diagnoser, as the extension does live. */
-function replay(run: TrainedRun, source: string): Finding[] {
+async function diagnoseLog(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (a saved run takes only --json)`);
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError(`one run log expected, got ${parsed.positionals.length}`);
+  const file = path.resolve(io.cwd, parsed.positionals[0]);
+  let log;
+  try {
+    log = readRunLogFile(file);
+  } catch (error) {
+    if (!(error instanceof RunLogError)) throw error;
+    io.err(error.message);
+    return EXIT_USAGE;
+  }
+  const model = log.start.modelFile;
+  const findings = replay(log.records, readSource(model));
+  const history = log.records.filter((record): record is Extract<RunRecord, { type: 'epoch' }> => record.type === 'epoch');
+  const status = runStatusOf(log);
+  if (status !== 'finished' && !parsed.values.json) io.err(`${path.basename(file)}: the run ${status === 'interrupted' ? 'was cut off' : status === 'failed' ? 'failed' : 'was stopped'} after ${history.length} epoch(s); diagnosing what it logged.`);
+  print({ file: model, backend: log.start.backend, history, findings }, parsed.values.json ?? false, io);
+  return EXIT_OK;
+}
+
+function print(diagnosed: Diagnosed, json: boolean, io: CliIo): void {
+  if (json) io.out(diagnosisJson(diagnosed));
+  else if (diagnosed.findings.length === 0) io.out(`${path.basename(diagnosed.file)}: no problem found in ${diagnosed.history.length} epoch(s).`);
+  else io.out(diagnosed.findings.map((finding) => findingLine(diagnosed.file, finding)).join('\n'));
+}
+
+/** Feeds a run's records to a Diagnoser, as the extension does live. */
+function replay(records: readonly RunRecord[], source: string | undefined): Finding[] {
   const diagnoser = new Diagnoser(source);
-  diagnoser.onStart(run.summary.start);
-  run.frames.forEach((frame) => diagnoser.onProbe(frame));
-  run.summary.history.forEach((record) => diagnoser.onEpoch(record));
+  records.forEach((record) => diagnoser.add(record));
   return diagnoser.findings();
 }
 
-/** DESIGN.md's shape; messages and fixes in English; `layer` and `line` are null when they do not apply. */
-export function diagnosisJson(run: TrainedRun, findings: readonly Finding[]): string {
+/** The model module's text, to put findings on lines; a moved or deleted file gives findings without lines. */
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Messages and fixes in English; `layer` and `line` are null when they do not apply. */
+function diagnosisJson({ backend, history, findings }: Diagnosed): string {
   return JSON.stringify({
-    backend: run.summary.start.backend,
-    epochs: run.summary.history.length,
-    history: run.summary.history.map(flattenRecord),
+    backend,
+    epochs: history.length,
+    history: history.map(flattenRecord),
     findings: findings.map((finding) => ({
       rule: finding.rule,
       severity: finding.severity,

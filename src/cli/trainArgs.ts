@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
+import { runsDirectory } from '../runs/core/runLogFiles';
 import { UsageError } from './io';
 
 export interface TrainRequest {
@@ -12,6 +13,8 @@ export interface TrainRequest {
   readonly probeEverySteps: number;
   readonly watchLayers?: readonly string[];
   readonly report?: string;
+  /** Folder of the run logs (default `.deepscope/runs` under the current directory). */
+  readonly runsDirectory: string;
 }
 
 export const DEFAULT_PROBE_EVERY_STEPS = 50;
@@ -30,6 +33,7 @@ export function parseTrainArgs(args: readonly string[], cwd: string): TrainReque
         'probe-every': { type: 'string' },
         layers: { type: 'string' },
         report: { type: 'string' },
+        'runs-dir': { type: 'string' },
       },
     });
   } catch (error) {
@@ -51,6 +55,7 @@ export function parseTrainArgs(args: readonly string[], cwd: string): TrainReque
     probeEverySteps: values['probe-every'] === undefined ? DEFAULT_PROBE_EVERY_STEPS : positiveInteger(values['probe-every'], '--probe-every'),
     watchLayers: values.layers?.split(',').map((name) => name.trim()).filter((name) => name.length > 0),
     report: values.report === undefined ? undefined : path.resolve(cwd, values.report),
+    runsDirectory: runsDirectory(cwd, values['runs-dir']),
   };
 }
 

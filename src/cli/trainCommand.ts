@@ -5,7 +5,9 @@ import { reportHtml } from '../dashboard/core/reportHtml';
 import { RunRecorder } from '../runs/core/runRecorder';
 import type { Finding } from '../diagnosis/core/findings';
 import { EngineError } from '../engine/engineError';
-import { trainInProcess, type ProcessRunSummary } from '../training/core/trainInProcess';
+import type { ProcessRunSummary } from '../training/core/trainInProcess';
+import { TrainingRun } from '../training/core/trainingRun';
+import type { RunRecord } from '../runs/core/runRecord';
 import type { ProbeFrame, RunStart } from '../runs/core/trainingData';
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 import { epochLine, formatNumber, runJson } from './runSummary';
@@ -28,6 +30,10 @@ export const trainCommand: CliCommand = {
       '  --layers a,b       probe only these layers',
       '  --json             print one JSON object: backend, epochs, history, layers',
       '  --report out.html  also write a standalone HTML report with the dashboard\'s charts',
+      '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
+      '',
+      'Every run is written as it happens to <runs-dir>/<run-id>.jsonl, which "deepscope diagnose" and',
+      '"deepscope report" read again.',
       '',
       'A bad model module prints file:line:column: message on stderr and exits 2. Ctrl-C stops after the current batch.',
     ].join('\n'),
@@ -37,66 +43,61 @@ export const trainCommand: CliCommand = {
 export interface TrainedRun {
   readonly summary: ProcessRunSummary;
   readonly lastFrame?: ProbeFrame;
-  readonly frames: readonly ProbeFrame[];
+  /** Every record of the run, in order (what its log holds). */
+  readonly records: readonly RunRecord[];
   /** The run as the dashboard shows it (for --report). */
   readonly recorder: RunRecorder;
+  readonly logFile?: string;
 }
 
-/** Runs training for a CLI command, printing progress; shared by `train` and `diagnose`. */
-export async function runTraining(request: TrainRequest, io: CliIo, keepFrames: boolean): Promise<TrainedRun> {
+/** Runs training for a CLI command, printing progress, writing the run log; shared by `train` and `diagnose`. */
+export async function runTraining(request: TrainRequest, io: CliIo): Promise<TrainedRun> {
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();
   process.once('SIGINT', onInterrupt);
-  const frames: ProbeFrame[] = [];
+  const records: RunRecord[] = [];
   let lastFrame: ProbeFrame | undefined;
   let start: RunStart | undefined;
-  const recorder = new RunRecorder(`${Date.now()}-cli`);
+  const run = new TrainingRun({
+    file: request.file,
+    backend: request.backend,
+    epochs: request.epochs,
+    probeEverySteps: request.probeEverySteps,
+    watchLayers: request.watchLayers,
+    runsDirectory: request.runsDirectory,
+    signal: abort.signal,
+  });
+  const recorder = new RunRecorder(run.id);
+  if (run.logProblem) io.err(run.logProblem);
+  run.subscribe((record) => {
+    records.push(record);
+    recorder.add(record);
+    if (record.type === 'start') {
+      start = record;
+      if (!request.json) io.err(`Training ${path.basename(record.modelFile)} on the ${record.backend} backend: ${record.epochs} epochs of ${record.stepsPerEpoch} steps`);
+    } else if (record.type === 'steps') {
+      const last = record.losses[record.losses.length - 1];
+      if (start && last && !request.json) io.status?.(progressBar(last.step, last.epoch, last.loss, start));
+    } else if (record.type === 'probe') {
+      lastFrame = record;
+    } else if (record.type === 'epoch' && !request.json && start) {
+      io.status?.('');
+      io.err(epochLine(record, start.epochs));
+    }
+  });
   try {
-    const summary = await trainInProcess(
-      {
-        file: request.file,
-        backend: request.backend,
-        epochs: request.epochs,
-        probeEverySteps: request.probeEverySteps,
-        watchLayers: request.watchLayers,
-      },
-      {
-        onStart: (runStart) => {
-          start = runStart;
-          recorder.onStart(runStart);
-          if (!request.json) io.err(`Training ${path.basename(runStart.modelFile)} on the ${runStart.backend} backend: ${runStart.epochs} epochs of ${runStart.stepsPerEpoch} steps`);
-        },
-        onBatches: (losses) => {
-          recorder.onBatches(losses);
-          const last = losses[losses.length - 1];
-          if (start && last && !request.json) io.status?.(progressBar(last.step, last.epoch, last.loss, start));
-        },
-        onProbe: (frame) => {
-          recorder.onProbe(frame);
-          lastFrame = frame;
-          if (keepFrames) frames.push(frame);
-        },
-        onEpoch: (record) => {
-          recorder.onEpoch(record);
-          if (!request.json && start) {
-            io.status?.('');
-            io.err(epochLine(record, start.epochs));
-          }
-        },
-      },
-      { signal: abort.signal },
-    );
-    recorder.finish(summary.cancelled ? 'cancelled' : 'finished');
-    return { summary, lastFrame, frames, recorder };
+    const summary = await run.done;
+    return { summary, lastFrame, records, recorder, logFile: run.logFile };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    if (run.logFile && !request.json) io.err(`Run log: ${path.relative(io.cwd, run.logFile) || run.logFile}`);
   }
 }
 
 async function train(request: TrainRequest, io: CliIo): Promise<number> {
   let run: TrainedRun;
   try {
-    run = await runTraining(request, io, false);
+    run = await runTraining(request, io);
   } catch (error) {
     return reportEngineError(error, io);
   }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as path from 'node:path';
-import type { BatchLoss, EpochRecord, LayerInfo, ProbeFrame, RunStart } from '../runs/core/trainingData';
+import { RUN_LOG_VERSION, type EpochEndRecord, type ProbeRecord, type StartRecord, type StepsRecord } from '../runs/core/runRecord';
+import type { EpochRecord, LayerInfo, RunStart } from '../runs/core/trainingData';
 import { selectBackend, type BackendPreference } from './backend';
 import { EngineError, errorMessage, type SourceLocation } from './engineError';
 import { loadModelModule, type Dataset, type ModelModule } from './module/loadModelModule';
@@ -29,17 +30,18 @@ export interface TrainOptions {
   readonly seed?: number;
 }
 
-export interface TrainListener {
-  onStart?(start: RunStart): void;
-  /**
-   * Losses of consecutive steps, in order: every step is reported (one per call in this process; the
-   * training process forwards them a few times a second, in chunks), so what is drawn and diagnosed from
-   * them does not depend on timing.
-   */
-  onBatches?(losses: readonly BatchLoss[]): void;
-  onProbe?(frame: ProbeFrame): void;
-  onEpoch?(record: EpochRecord): void;
-}
+/** The run-log records the engine produces; the training process adds the `end` or `error` record. */
+export type TrainingRecord = StartRecord | StepsRecord | ProbeRecord | EpochEndRecord;
+
+/**
+ * Receives the run's records in order. Every step's loss is reported (one `steps` record per step in
+ * this process; the training process forwards them a few times a second, in chunks), so what is drawn
+ * and diagnosed from them does not depend on timing.
+ */
+export type TrainEmit = (record: TrainingRecord) => void;
+
+/** Written in every `start` record this engine produces. */
+export const PRODUCER = 'deepscope-tfjs';
 
 export interface RunSummary {
   readonly start: RunStart;
@@ -54,17 +56,17 @@ const PROBE_SAMPLES = 128;
  * Trains a model module: loads it, checks its data, fits it with the schedule's learning rate
  * each epoch, probes its layers, and frees every tensor it created, whatever happens.
  */
-export async function train(options: TrainOptions, listener: TrainListener = {}): Promise<RunSummary> {
+export async function train(options: TrainOptions, emit: TrainEmit = () => undefined): Promise<RunSummary> {
   // Same model, same data, same seed: same run (batch order and dropout masks included).
   const restoreRandom = seedMathRandom(options.seed);
   try {
-    return await trainSeeded(options, listener);
+    return await trainSeeded(options, emit);
   } finally {
     restoreRandom();
   }
 }
 
-async function trainSeeded(options: TrainOptions, listener: TrainListener): Promise<RunSummary> {
+async function trainSeeded(options: TrainOptions, emit: TrainEmit): Promise<RunSummary> {
   const backend = await selectBackend(options.backend);
   const file = path.resolve(options.file);
   const baseline = tf.memory().numTensors;
@@ -101,8 +103,8 @@ async function trainSeeded(options: TrainOptions, listener: TrainListener): Prom
       inputs: describeInputs(data.x),
       baselineLoss: baselineLoss(model, data.y),
     };
-    listener.onStart?.(start);
-    const history = await fit(model, data, config, optimizer, probe, start, options, listener, where('training'));
+    emit({ type: 'start', version: RUN_LOG_VERSION, startedAt: new Date().toISOString(), producer: PRODUCER, ...start });
+    const history = await fit(model, data, config, optimizer, probe, start, options, emit, where('training'));
     return { start, history, cancelled: options.signal?.aborted ?? false };
   } finally {
     probe?.dispose();
@@ -179,7 +181,7 @@ async function fit(
   probe: ModelProbe,
   start: RunStart,
   options: TrainOptions,
-  listener: TrainListener,
+  emit: TrainEmit,
   where: SourceLocation,
 ): Promise<EpochRecord[]> {
   const history: EpochRecord[] = [];
@@ -208,15 +210,15 @@ async function fit(
         },
         onBatchEnd: async (batch, logs) => {
           const epoch = history.length;
-          listener.onBatches?.([{ step, epoch, loss: logs?.loss ?? Number.NaN }]);
-          if (isProbeStep(batch)) listener.onProbe?.(probe.measure(step, epoch));
+          emit({ type: 'steps', losses: [{ step, epoch, loss: logs?.loss ?? Number.NaN }] });
+          if (isProbeStep(batch)) emit({ type: 'probe', ...probe.measure(step, epoch) });
           step += 1;
           if (options.signal?.aborted) model.stopTraining = true;
         },
         onEpochEnd: async (epoch, logs) => {
           const record = epochRecord(epoch, epochLr, logs ?? {});
           history.push(record);
-          listener.onEpoch?.(record);
+          emit({ type: 'epoch', ...record });
         },
       },
     });

@@ -8,8 +8,10 @@ import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
 
 test('deepscope train --report writes an HTML report that draws the dashboard\'s charts in Chromium', async () => {
-  const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'deepscope-report-')), 'report.html');
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-report-'));
+  const report = path.join(scratch, 'report.html');
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'deepscope.js'), 'train', path.join(REPO_ROOT, 'test', 'fixtures', 'models', 'tiny-classifier.ts'), '--report', report], {
+    cwd: scratch,
     stdio: 'pipe',
   });
   const browser = await launchBrowser();

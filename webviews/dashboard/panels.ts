@@ -18,7 +18,7 @@ export function renderHeader(target: HTMLElement, store: DashboardStore): void {
   }
   const file = start.modelFile.split(/[\\/]/).pop() ?? start.modelFile;
   const last = store.history.at(-1);
-  const status = { running: 'training…', finished: 'finished', cancelled: 'stopped', failed: 'failed' }[store.status ?? 'running'];
+  const status = { running: 'training…', finished: 'finished', cancelled: 'stopped', failed: 'failed', interrupted: 'interrupted' }[store.status ?? 'running'];
   const facts = [
     `backend ${start.backend}`,
     `epoch ${store.history.length}/${start.epochs}`,

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
-import { pickLanguage, asLanguageSetting } from '../../notes/core';
+import { explanationLanguage, openDashboardOnTrain } from '../../common/vscode/settings';
 import { reportHtml } from '../core/reportHtml';
 import { RunRecorder } from '../../runs/core/runRecorder';
 import type { FromDashboard } from '../core/dashboardProtocol';
@@ -10,14 +10,15 @@ import type { ReportPayload } from '../../runs/core/runSnapshot';
 import type { TrainingController } from '../../training/vscode/trainingController';
 import type { TrainingSession } from '../../training/vscode/trainingSession';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboardPanel';
-import { RunStore } from '../../runs/vscode/runStore';
+import { WorkspaceRuns } from '../../runs/vscode/workspaceRuns';
 
 /** How often a running training's new points are sent to the dashboard: a few updates per second. */
 const UPDATE_INTERVAL_MS = 250;
 
 /**
- * Feeds the dashboard: records each training run, streams it to the panel (throttled), saves it
- * when it ends, restores the panel after a reload, reopens past runs, and writes HTML reports.
+ * Feeds the dashboard: records each training run from its records, streams it to the panel
+ * (throttled), restores the panel after a reload, reopens past runs from their logs, and writes
+ * HTML reports.
  */
 export class DashboardController implements vscode.Disposable {
   private panel: DashboardPanel | undefined;
@@ -30,7 +31,7 @@ export class DashboardController implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     training: TrainingController,
-    private readonly store = new RunStore(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'runs')),
+    private readonly runs = new WorkspaceRuns(),
   ) {
     this.disposables.push(
       training.onDidStartSession((session) => this.follow(session)),
@@ -42,33 +43,19 @@ export class DashboardController implements vscode.Disposable {
 
   /** "DeepScope: Show Dashboard": the live run, else the last saved one, else the empty state. */
   async show(): Promise<void> {
-    const payload = this.livePayload() ?? this.shown ?? (await this.latestStored());
+    const payload = this.livePayload() ?? this.shown ?? this.runs.latest();
     this.open(payload);
   }
 
-  /** "DeepScope: Open Training Run…": one of the last saved runs. */
+  /** "DeepScope: Open Training Run…": any run log of the workspace. */
   async openRun(): Promise<void> {
-    const runs = await this.store.list();
-    if (runs.length === 0) {
-      void vscode.window.showInformationMessage('DeepScope has no saved run in this workspace yet: train a model first.');
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(
-      runs.map((run) => ({
-        id: run.id,
-        label: path.basename(run.modelFile),
-        description: `${new Date(run.startedAt).toLocaleString()} · ${run.status}`,
-        detail: `${run.epochs} epoch(s)${run.finalLoss === undefined ? '' : ` · final loss ${run.finalLoss.toPrecision(3)}`}`,
-      })),
-      { title: 'DeepScope: Open Training Run', placeHolder: 'Choose a run to show in the dashboard' },
-    );
-    const payload = picked && (await this.store.load(picked.id));
+    const payload = await this.runs.pick('DeepScope: Open Training Run', 'Choose a run to show in the dashboard');
     if (payload) this.open(payload);
   }
 
   /** "DeepScope: Save Training Report": the shown run as one standalone HTML file. */
   async saveReport(): Promise<vscode.Uri | undefined> {
-    const payload = this.livePayload() ?? this.shown ?? (await this.latestStored());
+    const payload = this.livePayload() ?? this.shown ?? this.runs.latest();
     if (!payload) {
       void vscode.window.showInformationMessage('DeepScope has no run to report yet: train a model first.');
       return undefined;
@@ -86,22 +73,16 @@ export class DashboardController implements vscode.Disposable {
     return target;
   }
 
-  /** Findings of the live run (from the diagnosis), shown in the panel's findings list. */
-  setFindings(findings: readonly Finding[]): void {
-    this.findings = findings;
-    this.panel?.post({ type: 'findings', findings });
-  }
-
   dispose(): void {
     this.panel?.panel.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
   private follow(session: TrainingSession): void {
-    const recorder = new RunRecorder(`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+    const recorder = new RunRecorder(session.id);
     this.recorder = recorder;
     this.findings = [];
-    const openOnTrain = vscode.workspace.getConfiguration('deepscope').get<boolean>('dashboard.openOnTrain', true);
+    const openOnTrain = openDashboardOnTrain();
     const flush = (): void => {
       const progress = recorder.takeProgress();
       if (this.recorder !== recorder) return;
@@ -110,43 +91,29 @@ export class DashboardController implements vscode.Disposable {
       }
     };
     const timer = setInterval(flush, UPDATE_INTERVAL_MS);
-    const subscription = session.onEvent((event) => {
-      switch (event.type) {
-        case 'start':
-          recorder.onStart(event.start);
-          if (this.recorder !== recorder) return;
-          recorder.takeProgress();
-          if (this.panel || openOnTrain) this.open({ run: recorder.snapshot()!, findings: [] });
-          break;
-        case 'batches':
-          recorder.onBatches(event.losses);
-          break;
-        case 'probe':
-          recorder.onProbe(event.frame);
-          break;
-        case 'epoch':
-          recorder.onEpoch(event.record);
-          break;
+    const subscription = session.subscribe((record) => {
+      recorder.add(record);
+      if (this.recorder !== recorder) return;
+      if (record.type === 'start') {
+        recorder.takeProgress();
+        if (this.panel || openOnTrain) this.open({ run: recorder.snapshot()!, findings: [] });
+      } else if (record.type === 'findings') {
+        this.findings = record.findings;
+        this.panel?.post({ type: 'findings', findings: record.findings });
+      } else if (record.type === 'end' || record.type === 'error') {
+        clearInterval(timer);
+        subscription.dispose();
+        flush();
+        const run = recorder.snapshot();
+        if (run) {
+          this.panel?.post({ type: 'status', status: run.status, message: run.statusMessage });
+          this.shown = { run, findings: this.findings };
+        }
       }
     });
-    const end = async (status: 'finished' | 'cancelled' | 'failed', message?: string): Promise<void> => {
-      clearInterval(timer);
-      subscription.dispose();
-      recorder.finish(status, message);
-      if (this.recorder === recorder) {
-        flush();
-        this.panel?.post({ type: 'status', status, message });
-      }
-      const run = recorder.snapshot();
-      if (run) {
-        this.shown = { run, findings: this.findings };
-        await this.store.save(run, this.findings).catch(() => undefined);
-      }
-    };
-    session.done.then(
-      (summary) => end(summary.cancelled ? 'cancelled' : 'finished'),
-      (error: unknown) => end('failed', error instanceof Error ? error.message : String(error)),
-    );
+    // The run always ends with an end or error record; this only releases the timer if it never started.
+    const release = (): void => clearInterval(timer);
+    session.done.then(release, release);
   }
 
   private livePayload(): ReportPayload | undefined {
@@ -154,10 +121,6 @@ export class DashboardController implements vscode.Disposable {
     return run ? { run, findings: this.findings } : undefined;
   }
 
-  private async latestStored(): Promise<ReportPayload | undefined> {
-    const [latest] = await this.store.list();
-    return latest ? this.store.load(latest.id) : undefined;
-  }
 
   private open(payload: ReportPayload | undefined): void {
     if (!this.panel) {
@@ -174,7 +137,7 @@ export class DashboardController implements vscode.Disposable {
   private async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const runId = typeof state === 'object' && state !== null ? (state as { runId?: unknown }).runId : undefined;
     this.attach(new DashboardPanel(webviewPanel, this.context.extensionUri, this.language(), (message) => this.handle(message), () => this.resend()));
-    const payload = typeof runId === 'string' ? (this.livePayload()?.run.id === runId ? this.livePayload() : await this.store.load(runId)) : undefined;
+    const payload = typeof runId === 'string' ? (this.livePayload()?.run.id === runId ? this.livePayload() : this.runs.load(runId)) : undefined;
     this.shown = payload;
     if (payload) {
       this.panel?.post({ type: 'snapshot', run: payload.run });
@@ -212,6 +175,6 @@ export class DashboardController implements vscode.Disposable {
   }
 
   private language(): 'en' | 'fr' {
-    return pickLanguage(vscode.env.language, asLanguageSetting(vscode.workspace.getConfiguration('deepscope').get('language')));
+    return explanationLanguage();
   }
 }

@@ -4,6 +4,7 @@
  * line of the model module. Findings can appear, change severity or go away as the run goes.
  */
 import type { Finding } from './findings';
+import type { RunConsumer, RunRecord } from '../../runs/core/runRecord';
 import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
 import { mapLines, type LineMap } from './layerLines';
 import { diagnose } from './rules';
@@ -12,7 +13,7 @@ import type { RunData } from './runData';
 /** Recent frames kept besides the first one: rules look at the start and at the current stretch. */
 const RECENT_FRAMES = 200;
 
-export class Diagnoser {
+export class Diagnoser implements RunConsumer {
   private start: RunStart | undefined;
   private lines: LineMap | undefined;
   private first: ProbeFrame | undefined;
@@ -22,6 +23,20 @@ export class Diagnoser {
 
   /** `source`: the model module's text, to put findings on lines (none without it). */
   constructor(private readonly source?: string) {}
+
+  /** Feeds one record of the run; records the diagnosis does not read (its own findings, the end) are ignored. */
+  add(record: RunRecord): void {
+    switch (record.type) {
+      case 'start':
+        return this.onStart(record);
+      case 'steps':
+        return this.onBatches(record.losses);
+      case 'probe':
+        return this.onProbe(record);
+      case 'epoch':
+        return this.onEpoch(record);
+    }
+  }
 
   onStart(start: RunStart): void {
     this.start = start;

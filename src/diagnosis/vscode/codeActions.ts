@@ -1,7 +1,8 @@
 /** Quick fixes of runtime findings: the edits of quickFixEdits.ts for the finding under the cursor. */
 import * as vscode from 'vscode';
 import type { DiagnosisService } from './diagnosisService';
-import { displayLanguage, ruleOf } from './findingDiagnostics';
+import { explanationLanguage as displayLanguage } from '../../common/vscode/settings';
+import { ruleOf } from './findingDiagnostics';
 import { quickFixes } from '../core/quickFixEdits';
 
 export class DiagnosisCodeActions implements vscode.CodeActionProvider {

@@ -1,17 +1,17 @@
 /**
- * Runs the diagnosis alongside every training run of the extension: feeds the session's events to a
- * Diagnoser, publishes its findings to the Problems panel (at most every 300 ms, so a fast run does not flood it),
- * clears a file's findings when its next run starts, offers their quick fixes, and tells listeners
- * (the dashboard) what changed.
+ * Shows the diagnosis of every training run of the extension: the run's `findings` records (the run
+ * diagnoses itself as it goes: src/training/core/trainingRun.ts) go to the Problems panel (at most
+ * every 300 ms, so a fast run does not flood it); a file's findings are cleared when its next run
+ * starts; quick fixes are offered; listeners (the dashboard) hear what changed.
  */
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { Diagnoser } from '../core';
 import type { Finding } from '../core/findings';
 import type { TrainingController } from '../../training/vscode/trainingController';
 import type { TrainingSession } from '../../training/vscode/trainingSession';
 import { DiagnosisCodeActions } from './codeActions';
-import { displayLanguage, toDiagnostic } from './findingDiagnostics';
+import { explanationLanguage as displayLanguage } from '../../common/vscode/settings';
+import { toDiagnostic } from './findingDiagnostics';
 
 const PUBLISH_DELAY_MS = 300;
 const MODEL_DOCUMENTS: vscode.DocumentSelector = [
@@ -67,35 +67,23 @@ export class DiagnosisService implements vscode.Disposable {
     const state: FileState = { session, lines: (source ?? '').split(/\r?\n/), findings: [] };
     this.files.set(uri.toString(), state);
     this.publish(uri, state);
-    const diagnoser = new Diagnoser(source);
+    let latest: readonly Finding[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = (): void => {
       clearTimeout(timer);
       timer = undefined;
       // A newer run of the same file owns its diagnostics now.
       if (this.files.get(uri.toString()) !== state) return;
-      state.findings = diagnoser.findings();
+      state.findings = latest;
       this.publish(uri, state);
     };
     const schedule = (): void => {
       timer ??= setTimeout(flush, PUBLISH_DELAY_MS);
     };
-    const listener = session.onEvent((event) => {
-      switch (event.type) {
-        case 'start':
-          diagnoser.onStart(event.start);
-          return schedule();
-        case 'batches':
-          diagnoser.onBatches(event.losses);
-          if (event.losses.some((loss) => !Number.isFinite(loss.loss))) schedule();
-          return;
-        case 'probe':
-          diagnoser.onProbe(event.frame);
-          return schedule();
-        case 'epoch':
-          diagnoser.onEpoch(event.record);
-          return schedule();
-      }
+    const listener = session.subscribe((record) => {
+      if (record.type !== 'findings') return;
+      latest = record.findings;
+      schedule();
     });
     const finish = (): void => {
       listener.dispose();

@@ -1,6 +1,6 @@
 /** Findings as VS Code diagnostics: on the line of the layer at fault, in the display language, linked to their note. */
 import * as vscode from 'vscode';
-import { asLanguageSetting, pickLanguage, type NoteLanguage } from '../../notes/core';
+import type { NoteLanguage } from '../../notes/core';
 import { noteCommandUri } from '../../notes/core/noteLinks';
 import { RULE_IDS, type Finding, type RuleId } from '../core/findings';
 
@@ -13,10 +13,6 @@ const SEVERITY: Readonly<Record<Finding['severity'], vscode.DiagnosticSeverity>>
 };
 const FIX_LABEL: Readonly<Record<NoteLanguage, string>> = { en: 'Fix:', fr: 'Correction :' };
 
-/** `deepscope.language`: auto follows VS Code's display language. */
-export function displayLanguage(): NoteLanguage {
-  return pickLanguage(vscode.env.language, asLanguageSetting(vscode.workspace.getConfiguration('deepscope').get<unknown>('language')));
-}
 
 /** `lines`: the module's text split in lines, to underline the code of the line rather than its indentation. */
 export function toDiagnostic(finding: Finding, lines: readonly string[], language: NoteLanguage): vscode.Diagnostic {

@@ -1,21 +1,21 @@
 /**
  * Entry of the training process (bundled to out/trainingWorker.js). It trains one model module
  * and exits, so no tensor or native memory outlives a run. Step losses go in chunks a few times a
- * second; probe frames and epoch records are sent as they come (the diagnosis needs every one).
+ * second; probes and epochs are sent as they come (the diagnosis needs every one); `end` or `error` last.
  */
 import * as tf from '@tensorflow/tfjs';
 import { train } from '../train';
 import { errorReport, workerChannel } from './workerChannel';
 import type { BatchLoss } from '../../runs/core/trainingData';
-import type { FromWorker, ToWorker } from '../../training/core/trainingProtocol';
+import type { FromTrainingProcess, ToTrainingProcess, TrainingProcessOptions } from '../../training/core/trainingProtocol';
 
 const BATCH_MESSAGE_INTERVAL_MS = 100;
 
-const channel = workerChannel<FromWorker>();
+const channel = workerChannel<FromTrainingProcess>();
 const abort = new AbortController();
 let started = false;
 
-process.on('message', (message: ToWorker) => {
+process.on('message', (message: ToTrainingProcess) => {
   if (message.type === 'cancel') {
     abort.abort();
   } else if (message.type === 'train' && !started) {
@@ -24,41 +24,33 @@ process.on('message', (message: ToWorker) => {
   }
 });
 
-async function run(options: Extract<ToWorker, { type: 'train' }>['options']): Promise<void> {
+async function run(options: TrainingProcessOptions): Promise<void> {
   // Every step's loss is sent, a chunk a few times a second (a message per step would flood the host);
-  // what is pending goes out before a probe, an epoch or the end, so the host sees them in order.
+  // what is pending goes out before any other record, so the host sees them in order.
   let pending: BatchLoss[] = [];
   let lastFlush = Date.now();
   const flush = (): void => {
     lastFlush = Date.now();
     if (pending.length === 0) return;
-    channel.send({ type: 'batches', losses: pending });
+    channel.send({ type: 'steps', losses: pending });
     pending = [];
   };
   try {
-    const summary = await train(
-      { ...options, signal: abort.signal },
-      {
-        onStart: (start) => channel.send({ type: 'start', start }),
-        onBatches: (losses) => {
-          pending.push(...losses);
-          if (Date.now() - lastFlush >= BATCH_MESSAGE_INTERVAL_MS) flush();
-        },
-        onProbe: (frame) => {
-          flush();
-          channel.send({ type: 'probe', frame });
-        },
-        onEpoch: (record) => {
-          flush();
-          channel.send({ type: 'epoch', record });
-        },
-      },
-    );
+    const summary = await train({ ...options, signal: abort.signal }, (record) => {
+      if (record.type === 'steps') {
+        pending.push(...record.losses);
+        if (Date.now() - lastFlush >= BATCH_MESSAGE_INTERVAL_MS) flush();
+        return;
+      }
+      flush();
+      channel.send(record);
+    });
     flush();
-    await channel.sendFinal({ type: 'done', cancelled: summary.cancelled, leakedTensors: tf.memory().numTensors });
+    const endedAt = new Date().toISOString();
+    await channel.sendFinal({ type: 'end', status: summary.cancelled ? 'cancelled' : 'finished', endedAt, leakedTensors: tf.memory().numTensors });
   } catch (error) {
     flush();
-    await channel.sendFinal({ type: 'error', ...errorReport(error) });
+    await channel.sendFinal({ type: 'error', ...errorReport(error), endedAt: new Date().toISOString() });
   } finally {
     process.disconnect?.();
   }

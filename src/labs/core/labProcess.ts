@@ -7,7 +7,7 @@ import type { LabInfo, LabName, ParamValues } from './labs';
 import type { BackendPreference } from '../../engine/backend';
 import { EngineError } from '../../engine/engineError';
 import type { LabRun } from './experiments';
-import { crashError, startEngineProcess } from '../../training/core/engineProcess';
+import { crashError, startEngineProcess, DEFAULT_MAX_MEMORY_MB } from '../../training/core/engineProcess';
 import type { FromLabWorker, ToLabWorker } from './labProcessProtocol';
 import { fromErrorReport } from '../../engine/worker/workerChannel';
 
@@ -45,7 +45,7 @@ export async function labCatalogInProcess(options: LabProcessOptions = {}): Prom
 
 async function ask(request: ToLabWorker, options: LabProcessOptions): Promise<Exclude<FromLabWorker, { type: 'error' }> | undefined> {
   if (options.signal?.aborted) return undefined;
-  const engine = startEngineProcess('labWorker', options.maxMemoryMb ?? 4096, WHAT);
+  const engine = startEngineProcess('labWorker', options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, WHAT);
   let answer: FromLabWorker | undefined;
   engine.child.once('message', (message: FromLabWorker) => {
     answer = message;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
 import type { LabRun } from '../core/experiments';
 import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
-import { readTrainingSettings } from '../../training/vscode/trainingSettings';
+import { trainingSettings as readTrainingSettings } from '../../common/vscode/settings';
 import type { LabName, ParamValues } from '../core/labs';
 import { parseFromLab, type FromLab, type LabLanguage, type LabPresentation, type RawParams, type ToLab } from '../core/labPanelProtocol';
 import { labPanelTitle } from '../core/labPresentation';

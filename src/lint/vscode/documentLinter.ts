@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { noteCommandUri } from '../../notes/core/noteLinks';
 import { lint } from '../core/rules';
-import { lintSettings } from './settings';
+import { lintSettings } from '../../common/vscode/settings';
 import type { Finding, LintLanguage } from '../core/types';
 
 export const DIAGNOSTIC_SOURCE = 'DeepScope';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { LintCodeActions } from './codeActions';
 import { DocumentLinter, LINTED_DOCUMENTS } from './documentLinter';
-import { LINT_SECTION } from './settings';
+import { LINT_SECTION } from '../../common/vscode/settings';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable {
   const linter = new DocumentLinter();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { getKnowledge, type NoteLanguage, type TopicId } from '../core';
 import { parseNotesState, type FromNotes, type NotesState } from '../core/notesProtocol';
-import { settingLanguage } from './displayLanguage';
+import { explanationLanguage as settingLanguage } from '../../common/vscode/settings';
 import { readNoteArgument } from '../core/noteArgument';
 import { noteView } from '../core/noteView';
 import { NOTES_VIEW_TYPE, NotesPanel } from './notesPanel';

@@ -1,6 +1,8 @@
 import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunSnapshot, type RunStatus, type StepLoss } from './runSnapshot';
+import type { Finding } from '../../diagnosis/core/findings';
+import type { RunLog } from './readRunLog';
+import type { RunConsumer, RunRecord } from './runRecord';
 import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from './trainingData';
-import type { TrainListener } from '../../engine/train';
 
 /** What arrived since the last `takeProgress()`. */
 export interface Progress {
@@ -14,7 +16,7 @@ export interface Progress {
  * and what the HTML report embeds), and keeps what is new since the last look so a viewer can be
  * sent only that.
  */
-export class RunRecorder implements TrainListener {
+export class RunRecorder implements RunConsumer {
   private start: RunStart | undefined;
   private status: RunStatus = 'running';
   private statusMessage: string | undefined;
@@ -23,6 +25,7 @@ export class RunRecorder implements TrainListener {
   /** Losses of the steps since the last recorded point. */
   private window = { sum: 0, count: 0 };
   private readonly frames: ProbeFrame[] = [];
+  private latestFindings: readonly Finding[] = [];
   private pending: Progress = { frames: [], epochs: [], steps: [] };
 
   constructor(
@@ -30,8 +33,41 @@ export class RunRecorder implements TrainListener {
     readonly startedAt: number = Date.now(),
   ) {}
 
+  /** A saved run, as far as its log goes (a log without an end is marked interrupted). */
+  static fromLog(log: RunLog, id: string): RunRecorder {
+    const recorder = new RunRecorder(id, Date.parse(log.start.startedAt) || 0);
+    log.records.forEach((record) => recorder.add(record));
+    if (log.interrupted) recorder.finish('interrupted', 'The run was cut off: its log ends without an end record.');
+    return recorder;
+  }
+
   get started(): RunStart | undefined {
     return this.start;
+  }
+
+  /** The diagnosis's findings, as last recorded in the run. */
+  get findings(): readonly Finding[] {
+    return this.latestFindings;
+  }
+
+  add(record: RunRecord): void {
+    switch (record.type) {
+      case 'start':
+        return this.onStart(record);
+      case 'steps':
+        return this.onBatches(record.losses);
+      case 'probe':
+        return this.onProbe(record);
+      case 'epoch':
+        return this.onEpoch(record);
+      case 'findings':
+        this.latestFindings = record.findings;
+        return;
+      case 'end':
+        return this.finish(record.status);
+      case 'error':
+        return this.finish('failed', record.message);
+    }
   }
 
   onStart(start: RunStart): void {

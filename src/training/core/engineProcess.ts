@@ -25,6 +25,8 @@ export interface EngineProcess {
 }
 
 const STDERR_TAIL_CHARS = 4_000;
+/** Heap limit of an engine process unless the user sets `deepscope.training.maxMemoryMb`. */
+export const DEFAULT_MAX_MEMORY_MB = 4096;
 /** Unix nice value of engine processes (19 is the lowest priority). */
 const ENGINE_PRIORITY = 10;
 

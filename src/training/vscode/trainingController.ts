@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { EngineError } from '../../engine/engineError';
 import type { ProcessRunSummary } from '../core/trainInProcess';
 import { TrainingSession } from './trainingSession';
-import { readTrainingSettings } from './trainingSettings';
+import { runsSettings, trainingSettings } from '../../common/vscode/settings';
 import { TrainingStatusBar } from './trainingStatusBar';
 
 const MODEL_LANGUAGES = new Set(['typescript', 'javascript']);
@@ -32,17 +32,21 @@ export class TrainingController implements vscode.Disposable {
     if (!document || !(await this.stopRunningFirst(document))) {
       return undefined;
     }
-    const settings = readTrainingSettings(document.uri);
+    const settings = trainingSettings(document.uri);
+    const runs = runsSettings(document.uri);
     this.diagnostics.delete(document.uri);
     const session = new TrainingSession({
       file: document.uri.fsPath,
       contents: document.isDirty ? document.getText() : undefined,
       ...settings,
+      runsDirectory: runs.directory,
+      keepRunsPerFile: runs.keepPerFile,
     });
     this.session = session;
     this.sessionStarted.fire(session);
     const name = path.basename(document.uri.fsPath);
-    this.log.info(`Training ${document.uri.fsPath} (backend setting: ${settings.backend})`);
+    this.log.info(`Training ${document.uri.fsPath} (backend setting: ${settings.backend}); run log: ${session.logFile ?? 'none'}`);
+    if (session.logProblem) this.log.warn(session.logProblem);
     try {
       const summary = await this.withProgress(session, name);
       this.reportFinished(summary, name);
@@ -105,12 +109,12 @@ export class TrainingController implements vscode.Disposable {
         token.onCancellationRequested(() => session.cancel());
         let reported = 0;
         let totalSteps = 1;
-        session.onEvent((event) => {
+        session.subscribe((event) => {
           if (event.type === 'start') {
-            totalSteps = event.start.epochs * event.start.stepsPerEpoch;
-            this.log.info(`Backend: ${event.start.backend}; ${event.start.epochs} epochs of ${event.start.stepsPerEpoch} steps`);
-            this.statusBar.running(event.start, 0, undefined);
-          } else if (event.type === 'batches') {
+            totalSteps = event.epochs * event.stepsPerEpoch;
+            this.log.info(`Backend: ${event.backend}; ${event.epochs} epochs of ${event.stepsPerEpoch} steps`);
+            this.statusBar.running(event, 0, undefined);
+          } else if (event.type === 'steps') {
             const last = event.losses[event.losses.length - 1];
             if (!last) return;
             const done = (100 * (last.step + 1)) / totalSteps;
@@ -119,7 +123,7 @@ export class TrainingController implements vscode.Disposable {
             const start = session.started;
             if (start) this.statusBar.running(start, last.epoch, last.loss);
           } else if (event.type === 'epoch') {
-            this.log.info(`epoch ${event.record.epoch + 1}: loss ${event.record.loss} lr ${event.record.lr}`);
+            this.log.info(`epoch ${event.epoch + 1}: loss ${event.loss} lr ${event.lr}`);
           }
         });
         return session.done;

@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
+import type { RunSource, Subscription } from '../../runs/core/recordStream';
+import type { RunRecord, StartRecord } from '../../runs/core/runRecord';
 import type { BackendPreference } from '../core/backendPreference';
-import { trainInProcess, type ProcessRunSummary } from '../core/trainInProcess';
-import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
-
-export type SessionEvent =
-  | { readonly type: 'start'; readonly start: RunStart }
-  | { readonly type: 'batches'; readonly losses: readonly BatchLoss[] }
-  | { readonly type: 'probe'; readonly frame: ProbeFrame }
-  | { readonly type: 'epoch'; readonly record: EpochRecord };
+import { TrainingRun } from '../core/trainingRun';
+import type { ProcessRunSummary } from '../core/trainInProcess';
 
 export interface SessionOptions {
   readonly file: string;
@@ -17,50 +13,56 @@ export interface SessionOptions {
   readonly probeEverySteps: number;
   readonly watchLayers?: readonly string[];
   readonly maxMemoryMb: number;
+  readonly runsDirectory: string;
+  readonly keepRunsPerFile: number;
 }
 
 /**
- * One training run of the extension: a training process plus the events it reports. Disposing
- * it cancels the run (the process stops after its current batch, or is killed).
+ * One training run of the extension: a TrainingRun (process, log, diagnosis) that VS Code
+ * consumers subscribe to. Disposing it cancels the run (the process stops after its current batch,
+ * or is killed).
  */
-export class TrainingSession implements vscode.Disposable {
-  private readonly abort = new AbortController();
-  private readonly events = new vscode.EventEmitter<SessionEvent>();
-  /** Fires for every event of the run, in order. */
-  readonly onEvent = this.events.event;
+export class TrainingSession implements vscode.Disposable, RunSource {
+  private readonly run: TrainingRun;
   readonly done: Promise<ProcessRunSummary>;
   /** The run's description, once the training process has loaded the model. */
-  started: RunStart | undefined;
+  started: StartRecord | undefined;
 
   constructor(readonly options: SessionOptions) {
-    this.done = trainInProcess(
-      {
-        file: options.file,
-        contents: options.contents,
-        backend: options.backend,
-        probeEverySteps: options.probeEverySteps,
-        watchLayers: options.watchLayers,
-      },
-      {
-        onStart: (start) => {
-          this.started = start;
-          this.events.fire({ type: 'start', start });
-        },
-        onBatches: (losses) => this.events.fire({ type: 'batches', losses }),
-        onProbe: (frame) => this.events.fire({ type: 'probe', frame }),
-        onEpoch: (record) => this.events.fire({ type: 'epoch', record }),
-      },
-      { signal: this.abort.signal, maxMemoryMb: options.maxMemoryMb },
-    );
-    // Settled either way; listeners are released once the run is over.
-    void this.done.then(
-      () => this.events.dispose(),
-      () => this.events.dispose(),
-    );
+    this.run = new TrainingRun({
+      file: options.file,
+      contents: options.contents,
+      backend: options.backend,
+      probeEverySteps: options.probeEverySteps,
+      watchLayers: options.watchLayers,
+      maxMemoryMb: options.maxMemoryMb,
+      runsDirectory: options.runsDirectory,
+      keepRunsPerFile: options.keepRunsPerFile,
+    });
+    this.run.subscribe((record) => {
+      if (record.type === 'start') this.started = record;
+    });
+    this.done = this.run.done;
+  }
+
+  get id(): string {
+    return this.run.id;
+  }
+
+  get logFile(): string | undefined {
+    return this.run.logFile;
+  }
+
+  get logProblem(): string | undefined {
+    return this.run.logProblem;
+  }
+
+  subscribe(listener: (record: RunRecord) => void): Subscription {
+    return this.run.subscribe(listener);
   }
 
   cancel(): void {
-    this.abort.abort();
+    this.run.cancel();
   }
 
   dispose(): void {

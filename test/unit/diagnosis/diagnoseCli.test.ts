@@ -1,5 +1,7 @@
 /** `deepscope diagnose`: run in-process through runCli (training itself runs in its own process). */
 import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../../src/cli/cli';
@@ -7,10 +9,13 @@ import type { CliIo } from '../../../src/cli/io';
 import { RULE_IDS } from '../../../src/diagnosis/core/findings';
 import { lineOf, zooFile } from './zoo';
 
+/** The CLI writes run logs under its current directory: a scratch one, not the repository. */
+const CWD = mkdtempSync(path.join(os.tmpdir(), 'deepscope-diagnose-'));
+
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { cwd: process.cwd(), out: (text) => out.push(...text.split('\n')), err: (text) => err.push(...text.split('\n')) };
+  const io: CliIo = { cwd: CWD, out: (text) => out.push(...text.split('\n')), err: (text) => err.push(...text.split('\n')) };
   const code = await runCli(argv, io);
   return { code, out, err };
 }

@@ -52,12 +52,7 @@ export async function diagnoseInProcess(file: string, backend: BackendPreference
   const diagnoser = new Diagnoser(readFileSync(file, 'utf8'));
   await train(
     { file, backend, epochs, probeEverySteps: 50 },
-    {
-      onStart: (start) => diagnoser.onStart(start),
-      onBatches: (losses) => diagnoser.onBatches(losses),
-      onProbe: (frame) => diagnoser.onProbe(frame),
-      onEpoch: (record) => diagnoser.onEpoch(record),
-    },
+    (record) => diagnoser.add(record),
   );
   return diagnoser.findings();
 }

@@ -8,7 +8,9 @@ import { fixture } from './fixtures';
 test('trains a model module: history per epoch, the schedule\'s learning rate, a probe of every layer', async () => {
   const baseline = tf.memory().numTensors;
   const frames: ProbeFrame[] = [];
-  const summary = await train({ file: fixture('tiny-classifier'), backend: 'auto', probeEverySteps: 3 }, { onProbe: (frame) => frames.push(frame) });
+  const summary = await train({ file: fixture('tiny-classifier'), backend: 'auto', probeEverySteps: 3 }, (record) => {
+    if (record.type === 'probe') frames.push(record);
+  });
 
   assert.equal(summary.history.length, 4);
   assert.deepEqual(summary.history.map((record) => record.lr), [0.1, 0.1, 0.05, 0.05], 'step decay, halved every 2 epochs');
@@ -45,7 +47,9 @@ test('watches only the layers asked for', async () => {
   const first = 'hidden';
   const watched = await train(
     { file: fixture('tiny-classifier'), backend: 'cpu', epochs: 1, probeEverySteps: 100, watchLayers: [first] },
-    { onProbe: (frame) => frames.push(frame) },
+    (record) => {
+      if (record.type === 'probe') frames.push(record);
+    },
   );
   assert.deepEqual(watched.start.watchedLayers, [first]);
   assert.deepEqual(frames.at(-1)!.layers.map((layer) => layer.layer), [first]);

@@ -20,12 +20,11 @@ test('trains in a separate process and relays its events, typed arrays included'
   let during = -1;
   const summary = await trainInProcess(
     { file: fixture('tiny-classifier'), backend: 'auto', probeEverySteps: 5 },
-    {
-      onProbe: (frame) => frames.push(frame),
-      onEpoch: (record) => {
-        if (epochs.length === 0) during = workerProcessCount();
-        epochs.push(record.epoch);
-      },
+    (record) => {
+      if (record.type === 'probe') frames.push(record);
+      if (record.type !== 'epoch') return;
+      if (epochs.length === 0) during = workerProcessCount();
+      epochs.push(record.epoch);
     },
   );
   assert.equal(during, before + 1, 'one training process ran the model');
@@ -38,23 +37,23 @@ test('trains in a separate process and relays its events, typed arrays included'
 });
 
 test('a model-module error in the process is the same EngineError, with its location', async () => {
-  const error = await trainInProcess({ file: fixture('wrong-shape'), backend: 'cpu', probeEverySteps: 10 }, {}).catch((e: unknown) => e);
+  const error = await trainInProcess({ file: fixture('wrong-shape'), backend: 'cpu', probeEverySteps: 10 }, () => undefined).catch((e: unknown) => e);
   assert.ok(error instanceof EngineError);
   assert.equal(error.kind, 'shape');
   assert.equal(error.location?.line, 7);
 });
 
 test('a crashing training process is reported and the caller keeps going', async () => {
-  const error = await trainInProcess({ file: fixture('crash'), backend: 'cpu', probeEverySteps: 10 }, {}).catch((e: unknown) => e);
+  const error = await trainInProcess({ file: fixture('crash'), backend: 'cpu', probeEverySteps: 10 }, () => undefined).catch((e: unknown) => e);
   assert.ok(error instanceof EngineError);
   assert.match(error.message, /The training process crashed \(exit code 134\)/);
   // The next run works.
-  const summary = await trainInProcess({ file: fixture('tiny-classifier'), backend: 'cpu', epochs: 1, probeEverySteps: 10 }, {});
+  const summary = await trainInProcess({ file: fixture('tiny-classifier'), backend: 'cpu', epochs: 1, probeEverySteps: 10 }, () => undefined);
   assert.equal(summary.history.length, 1);
 });
 
 test('a training process that runs out of memory is reported as such', async () => {
-  const error = await trainInProcess({ file: fixture('out-of-memory'), backend: 'cpu', probeEverySteps: 10 }, {}, { maxMemoryMb: 96 }).catch(
+  const error = await trainInProcess({ file: fixture('out-of-memory'), backend: 'cpu', probeEverySteps: 10 }, () => undefined, { maxMemoryMb: 96 }).catch(
     (e: unknown) => e,
   );
   assert.ok(error instanceof EngineError);
@@ -66,11 +65,10 @@ test('cancel stops within one batch of the engine seeing it', async () => {
   const steps: number[] = [];
   const summary = await train(
     { file: fixture('long-training'), backend: 'cpu', probeEverySteps: 1000, signal: abort.signal },
-    {
-      onBatches: (losses) => {
-        for (const { step } of losses) steps.push(step);
-        if (steps[steps.length - 1] === 20) abort.abort();
-      },
+    (record) => {
+      if (record.type !== 'steps') return;
+      for (const { step } of record.losses) steps.push(step);
+      if (steps[steps.length - 1] === 20) abort.abort();
     },
   );
   assert.equal(summary.cancelled, true);
@@ -82,10 +80,8 @@ test('cancelling the training process reports a cancelled run and frees its tens
   const abort = new AbortController();
   const summary = await trainInProcess(
     { file: fixture('long-training'), backend: 'cpu', probeEverySteps: 1000 },
-    {
-      onBatches: (losses) => {
-        if (losses.some((loss) => loss.step >= 20)) abort.abort();
-      },
+    (record) => {
+      if (record.type === 'steps' && record.losses.some((loss) => loss.step >= 20)) abort.abort();
     },
     { signal: abort.signal },
   );
@@ -99,16 +95,15 @@ test('every step’s loss reaches the host once, in order, before the record of 
   let nextStep = 0;
   const summary = await trainInProcess(
     { file: fixture('tiny-classifier'), backend: 'cpu', probeEverySteps: 5 },
-    {
-      onStart: (start) => seen.push(`start ${start.stepsPerEpoch}`),
-      onBatches: (losses) => {
-        for (const loss of losses) {
-          assert.equal(loss.step, nextStep++, 'steps arrive once each, in order');
-          assert.ok(Number.isFinite(loss.loss));
-        }
-        seen.push(`steps to ${nextStep}`);
-      },
-      onEpoch: (record) => seen.push(`epoch ${record.epoch} after ${nextStep}`),
+    (record) => {
+      if (record.type === 'start') seen.push(`start ${record.stepsPerEpoch}`);
+      if (record.type === 'epoch') seen.push(`epoch ${record.epoch} after ${nextStep}`);
+      if (record.type !== 'steps') return;
+      for (const loss of record.losses) {
+        assert.equal(loss.step, nextStep++, 'steps arrive once each, in order');
+        assert.ok(Number.isFinite(loss.loss));
+      }
+      seen.push(`steps to ${nextStep}`);
     },
   );
   const stepsPerEpoch = Number(seen[0].split(' ')[1]);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { getKnowledge } from '../../core/knowledge';
-import { asLanguageSetting, pickLanguage } from '../../core/language';
+import { explanationLanguage } from '../../../common/vscode/settings';
 import { matchSymbolAt } from '../../core/lookup';
 import { OPEN_NOTE_COMMAND } from '../../core/noteLinks';
 import type { SourceDialect } from '../../../syntax/lexer';
@@ -38,10 +38,7 @@ export class NoteHoverProvider implements vscode.HoverProvider {
     if (!match) {
       return undefined;
     }
-    const language = pickLanguage(
-      vscode.env.language,
-      asLanguageSetting(vscode.workspace.getConfiguration('deepscope').get<unknown>('language')),
-    );
+    const language = explanationLanguage();
     const markdown = new vscode.MarkdownString(renderHover(getKnowledge().topic(match.topic), language));
     // Trusted for the note link only: no other command can be run from a hover.
     markdown.isTrusted = { enabledCommands: [OPEN_NOTE_COMMAND] };

@@ -1,0 +1,75 @@
+/**
+ * The workspace's run logs as the extension shows them: listed for *Open Training Run…*, loaded
+ * (as far as they go) for the dashboard and the report. The logs themselves are the storage: nothing
+ * is copied into VS Code's own storage.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { runsSettings } from '../../common/vscode/settings';
+import { readRunLogFile, RunLogError } from '../core/readRunLog';
+import { listRunLogs, runLogPath, type RunLogListing, type RunLogSummary } from '../core/runLogFiles';
+import { RunRecorder } from '../core/runRecorder';
+import type { ReportPayload } from '../core/runSnapshot';
+
+export class WorkspaceRuns {
+  /** The runs folder of the workspace (the first folder's, as set by `deepscope.runs.directory`). */
+  directory(): string {
+    return runsSettings(vscode.workspace.workspaceFolders?.[0]?.uri).directory;
+  }
+
+  list(): RunLogListing {
+    return listRunLogs(this.directory());
+  }
+
+  /** A saved run as the dashboard shows it; undefined (after telling the user why) when its log is unreadable. */
+  load(id: string): ReportPayload | undefined {
+    if (!/^[\w-]+$/.test(id)) return undefined;
+    try {
+      const recorder = RunRecorder.fromLog(readRunLogFile(runLogPath(this.directory(), id)), id);
+      const run = recorder.snapshot();
+      return run && { run, findings: recorder.findings };
+    } catch (error) {
+      if (!(error instanceof RunLogError)) throw error;
+      void vscode.window.showErrorMessage(`DeepScope cannot open this run: ${error.message}`);
+      return undefined;
+    }
+  }
+
+  /** The most recent run of the workspace, if any. */
+  latest(): ReportPayload | undefined {
+    const [latest] = this.list().runs;
+    return latest && this.load(latest.id);
+  }
+
+  /** Lets the user pick a run; `exclude`: a run not to offer (the one already shown). */
+  async pick(title: string, placeHolder: string, exclude?: string): Promise<ReportPayload | undefined> {
+    const { runs, problems } = this.list();
+    const offered = runs.filter((run) => run.id !== exclude);
+    if (offered.length === 0 && problems.length === 0) {
+      void vscode.window.showInformationMessage(`DeepScope has no ${exclude ? 'other ' : ''}saved run in ${vscode.workspace.asRelativePath(this.directory())} yet: train a model first.`);
+      return undefined;
+    }
+    type Item = vscode.QuickPickItem & { readonly id?: string; readonly problem?: RunLogError };
+    const items: Item[] = [
+      ...offered.map((run): Item => ({ id: run.id, label: path.basename(run.modelFile), description: runDescription(run), detail: runDetail(run) })),
+      ...problems.map((problem): Item => ({ problem, label: `$(warning) ${path.basename(problem.file)}`, description: 'unreadable run log', detail: problem.message })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true });
+    if (picked?.problem) {
+      void vscode.window.showErrorMessage(`DeepScope cannot open this run: ${picked.problem.message}`);
+      return undefined;
+    }
+    return picked?.id ? this.load(picked.id) : undefined;
+  }
+}
+
+function runDescription(run: RunLogSummary): string {
+  const status = run.status === 'interrupted' ? '$(debug-disconnect) interrupted' : run.status;
+  return `${new Date(run.startedAt).toLocaleString()} · ${run.backend} · ${status}`;
+}
+
+function runDetail(run: RunLogSummary): string {
+  const loss = run.finalLoss === undefined ? '' : ` · final loss ${run.finalLoss.toPrecision(3)}`;
+  const findings = run.findings === 0 ? 'no finding' : `${run.findings} finding${run.findings === 1 ? '' : 's'}`;
+  return `${vscode.workspace.asRelativePath(run.modelFile)} · ${run.epochs} epoch(s)${loss} · ${findings}`;
+}

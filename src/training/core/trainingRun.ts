@@ -1,0 +1,136 @@
+/**
+ * One training run as everything else sees it: the training process's records, the diagnosis's
+ * findings added as they change, all written to the run's log as they happen and handed to
+ * subscribers (the dashboard, the Problems panel, the CLI's progress). VS Code's session and the CLI
+ * both start runs through this class, so a run from either leaves the same log.
+ */
+import { readFileSync } from 'node:fs';
+import { Diagnoser } from '../../diagnosis/core/diagnoser';
+import { RecordStream, type RunSource, type Subscription } from '../../runs/core/recordStream';
+import { DEFAULT_KEEP_RUNS_PER_FILE, newRunId, pruneRunLogs, runLogPath } from '../../runs/core/runLogFiles';
+import { RunLogWriter } from '../../runs/core/runLogWriter';
+import type { RunRecord } from '../../runs/core/runRecord';
+import { trainInProcess, type ProcessRunSummary } from './trainInProcess';
+import type { TrainingProcessOptions } from './trainingProtocol';
+
+export interface TrainingRunOptions extends TrainingProcessOptions {
+  /** Folder of run logs; without it the run is not logged (tests, benchmarks). */
+  readonly runsDirectory?: string;
+  /** Logs kept per model file once this run ends (older ones are deleted). */
+  readonly keepRunsPerFile?: number;
+  readonly maxMemoryMb?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The diagnosis is re-run at most this often while training (and once at the end). */
+const FINDINGS_INTERVAL_MS = 250;
+
+export class TrainingRun implements RunSource {
+  readonly id: string;
+  /** The run's log, when it has one. */
+  readonly logFile: string | undefined;
+  readonly done: Promise<ProcessRunSummary>;
+  /** Why the log could not be written (a full disk, a read-only folder); the run goes on without it. */
+  logProblem: string | undefined;
+  private readonly stream = new RecordStream();
+  private readonly abort = new AbortController();
+  private readonly diagnoser: Diagnoser;
+  private writer: RunLogWriter | undefined;
+  private findingsTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFindings = '[]';
+
+  constructor(readonly options: TrainingRunOptions) {
+    this.id = newRunId(options.file);
+    this.diagnoser = new Diagnoser(options.contents ?? readSource(options.file));
+    this.logFile = options.runsDirectory === undefined ? undefined : runLogPath(options.runsDirectory, this.id);
+    if (this.logFile) this.writer = this.open(this.logFile);
+    options.signal?.addEventListener('abort', () => this.cancel(), { once: true });
+    const { file, contents, backend, epochs, probeEverySteps, watchLayers, seed } = options;
+    this.done = trainInProcess({ file, contents, backend, epochs, probeEverySteps, watchLayers, seed }, (record) => this.handle(record), {
+      signal: this.abort.signal,
+      maxMemoryMb: options.maxMemoryMb,
+    });
+    const finish = (): void => this.finish();
+    this.done.then(finish, finish);
+  }
+
+  subscribe(listener: (record: RunRecord) => void): Subscription {
+    return this.stream.subscribe(listener);
+  }
+
+  /** Stops after the current batch (the process is killed if it does not). */
+  cancel(): void {
+    this.abort.abort();
+  }
+
+  private handle(record: RunRecord): void {
+    this.diagnoser.add(record);
+    if (record.type === 'end' || record.type === 'error') this.publishFindings();
+    this.record(record);
+    const changesFindings = record.type === 'probe' || record.type === 'epoch' || (record.type === 'steps' && record.losses.some((loss) => !Number.isFinite(loss.loss)));
+    if (changesFindings) this.findingsTimer ??= setTimeout(() => this.publishFindings(), FINDINGS_INTERVAL_MS);
+  }
+
+  /** A `findings` record when the diagnosis says something new. */
+  private publishFindings(): void {
+    clearTimeout(this.findingsTimer);
+    this.findingsTimer = undefined;
+    const findings = this.diagnoser.findings();
+    const json = JSON.stringify(findings);
+    if (json === this.lastFindings) return;
+    this.lastFindings = json;
+    this.record({ type: 'findings', findings });
+  }
+
+  private record(record: RunRecord): void {
+    this.write(record);
+    this.stream.emit(record);
+  }
+
+  private write(record: RunRecord): void {
+    try {
+      this.writer?.add(record);
+    } catch (error) {
+      this.logProblem = `DeepScope could not write the run log ${this.logFile}: ${error instanceof Error ? error.message : String(error)}`;
+      this.closeLog();
+    }
+  }
+
+  private open(file: string): RunLogWriter | undefined {
+    try {
+      return new RunLogWriter(file);
+    } catch (error) {
+      this.logProblem = `DeepScope could not create the run log ${file}: ${error instanceof Error ? error.message : String(error)}`;
+      return undefined;
+    }
+  }
+
+  private finish(): void {
+    clearTimeout(this.findingsTimer);
+    this.closeLog();
+    this.stream.clear();
+    if (this.options.runsDirectory === undefined || this.logProblem) return;
+    try {
+      pruneRunLogs(this.options.runsDirectory, this.options.keepRunsPerFile ?? DEFAULT_KEEP_RUNS_PER_FILE);
+    } catch {
+      // Pruning is housekeeping: a log that cannot be deleted now is deleted after a later run.
+    }
+  }
+
+  private closeLog(): void {
+    try {
+      this.writer?.close();
+    } catch {
+      // already closed or the disk went away: nothing more to write anyway
+    }
+    this.writer = undefined;
+  }
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
