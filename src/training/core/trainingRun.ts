@@ -4,7 +4,7 @@
  * subscribers (the dashboard, the Problems panel, the CLI's progress). VS Code's session and the CLI
  * both start runs through this class, so a run from either leaves the same log.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Diagnoser } from '../../diagnosis/core/diagnoser';
 import { RecordStream, type RunSource, type Subscription } from '../../runs/core/recordStream';
 import { DEFAULT_KEEP_RUNS_PER_FILE, newRunId, pruneRunLogs, runLogPath } from '../../runs/core/runLogFiles';
@@ -27,23 +27,26 @@ const FINDINGS_INTERVAL_MS = 250;
 
 export class TrainingRun implements RunSource {
   readonly id: string;
-  /** The run's log, when it has one. */
-  readonly logFile: string | undefined;
   readonly done: Promise<ProcessRunSummary>;
   /** Why the log could not be written (a full disk, a read-only folder); the run goes on without it. */
   logProblem: string | undefined;
   private readonly stream = new RecordStream();
   private readonly abort = new AbortController();
   private readonly diagnoser: Diagnoser;
+  private readonly file: string | undefined;
   private writer: RunLogWriter | undefined;
+  /** Whether the log holds its `start` record; until then nothing is written to it. */
+  private started = false;
+  private discarded = false;
   private findingsTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFindings = '[]';
 
   constructor(readonly options: TrainingRunOptions) {
     this.id = newRunId(options.file);
     this.diagnoser = new Diagnoser(options.contents ?? readSource(options.file));
-    this.logFile = options.runsDirectory === undefined ? undefined : runLogPath(options.runsDirectory, this.id);
-    if (this.logFile) this.writer = this.open(this.logFile);
+    this.file = options.runsDirectory === undefined ? undefined : runLogPath(options.runsDirectory, this.id);
+    // Opened now, so a folder that cannot be written is known (logProblem) before the run starts.
+    if (this.file) this.writer = this.open(this.file);
     options.signal?.addEventListener('abort', () => this.cancel(), { once: true });
     const { file, contents, backend, epochs, probeEverySteps, watchLayers, seed } = options;
     this.done = trainInProcess({ file, contents, backend, epochs, probeEverySteps, watchLayers, seed }, (record) => this.handle(record), {
@@ -52,6 +55,11 @@ export class TrainingRun implements RunSource {
     });
     const finish = (): void => this.finish();
     this.done.then(finish, finish);
+  }
+
+  /** The run's log, when it has one (none for a run that failed before it started). */
+  get logFile(): string | undefined {
+    return this.discarded ? undefined : this.file;
   }
 
   subscribe(listener: (record: RunRecord) => void): Subscription {
@@ -88,6 +96,10 @@ export class TrainingRun implements RunSource {
   }
 
   private write(record: RunRecord): void {
+    // Readers refuse a log that does not begin with `start`: the `error` of a run that failed before
+    // it started (a bad model module, which the caller reports on the spot) is not logged.
+    if (record.type === 'start') this.started = true;
+    if (!this.started) return;
     try {
       this.writer?.add(record);
     } catch (error) {
@@ -109,11 +121,22 @@ export class TrainingRun implements RunSource {
     clearTimeout(this.findingsTimer);
     this.closeLog();
     this.stream.clear();
+    if (this.file && !this.started) this.discardLog(this.file);
     if (this.options.runsDirectory === undefined || this.logProblem) return;
     try {
       pruneRunLogs(this.options.runsDirectory, this.options.keepRunsPerFile ?? DEFAULT_KEEP_RUNS_PER_FILE);
     } catch {
       // Pruning is housekeeping: a log that cannot be deleted now is deleted after a later run.
+    }
+  }
+
+  /** Removes the empty log of a run that never started. */
+  private discardLog(file: string): void {
+    try {
+      rmSync(file, { force: true });
+      this.discarded = true;
+    } catch {
+      // An empty file left behind is listed as unreadable, nothing worse.
     }
   }
 
