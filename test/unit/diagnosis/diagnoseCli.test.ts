@@ -4,21 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { runCli } from '../../../src/cli/cli';
-import type { CliIo } from '../../../src/cli/io';
 import { RULE_IDS } from '../../../src/diagnosis/core/findings';
+import { runCliIn, type CliRun } from '../support/cli';
 import { lineOf, zooFile } from './zoo';
 
 /** The CLI writes run logs under its current directory: a scratch one, not the repository. */
 const CWD = mkdtempSync(path.join(os.tmpdir(), 'deepscope-diagnose-'));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { cwd: CWD, out: (text) => out.push(...text.split('\n')), err: (text) => err.push(...text.split('\n')) };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCliIn(CWD, ...argv);
 
 test('--json prints one object: backend, epochs, history, findings with message, fix, topic, line and evidence', async () => {
   const file = zooFile('learning-rate-10');

@@ -5,11 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, beforeEach, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { runCli } from '../../../src/cli/cli';
-import type { CliIo } from '../../../src/cli/io';
 import { ACTIVATIONS, defaultOptions } from '../../../src/scaffold/core/choices';
 import { irisCsv } from '../../../src/scaffold/core/irisCsv';
 import { generateModule } from '../../../src/scaffold/core/templates/index';
+import { runCliIn, type CliRun } from '../support/cli';
 import { REPO_ROOT, makeWorkDir, removeWorkDir } from '../support/generatedModules';
 import { housesCsv } from '../support/scaffoldCases';
 
@@ -22,19 +21,7 @@ beforeEach(() => {
   fs.mkdirSync(cwd);
 });
 
-interface Run {
-  readonly code: number;
-  readonly out: string[];
-  readonly err: string[];
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { cwd, out: (t) => out.push(...t.split('\n')), err: (t) => err.push(...t.split('\n')) };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCliIn(cwd, ...argv);
 
 const read = (file: string): string => fs.readFileSync(path.join(cwd, file), 'utf8');
 const files = (): string[] => fs.readdirSync(cwd).sort();
