@@ -1,14 +1,15 @@
 /**
- * `deepscope <command>`: the command table and the dispatcher. A new command (train, diagnose, lab) is one
+ * `deepscope <command>`: the command table and the dispatcher. A new command (train, diagnose, report, lab) is one
  * file exporting a CliCommand plus one line in COMMANDS.
  */
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { diagnoseCommand } from './diagnoseCommand';
 import { labCommand } from './labCommand';
 import { newCommand } from './newCommand';
+import { reportCommand } from './reportCommand';
 import { trainCommand } from './trainCommand';
 
-const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, diagnoseCommand, labCommand];
+const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, diagnoseCommand, reportCommand, labCommand];
 
 function overview(): string {
   const rows = [...COMMANDS.map((c) => [c.usage, c.summary]), ['help [command]', 'Show the help of a command']];

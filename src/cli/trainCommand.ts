@@ -1,15 +1,13 @@
 /** `deepscope train <model-file>`: trains in a separate process, with a progress bar and a summary. */
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { reportHtml } from '../dashboard/core/reportHtml';
 import { RunRecorder } from '../runs/core/runRecorder';
-import type { Finding } from '../diagnosis/core/findings';
 import { EngineError } from '../engine/engineError';
 import type { ProcessRunSummary } from '../training/core/trainInProcess';
 import { TrainingRun } from '../training/core/trainingRun';
 import type { RunRecord } from '../runs/core/runRecord';
 import type { ProbeFrame, RunStart } from '../runs/core/trainingData';
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
+import { writeReport } from './reportCommand';
 import { epochLine, formatNumber, runJson } from './runSummary';
 import { DEFAULT_PROBE_EVERY_STEPS, parseTrainArgs, type TrainRequest } from './trainArgs';
 
@@ -45,7 +43,7 @@ export interface TrainedRun {
   readonly lastFrame?: ProbeFrame;
   /** Every record of the run, in order (what its log holds). */
   readonly records: readonly RunRecord[];
-  /** The run as the dashboard shows it (for --report). */
+  /** The run as the dashboard shows it, findings included (for --report). */
   readonly recorder: RunRecorder;
   readonly logFile?: string;
 }
@@ -106,19 +104,9 @@ async function train(request: TrainRequest, io: CliIo): Promise<number> {
   } else {
     io.out(summaryLine(run.summary));
   }
-  if (request.report) {
-    writeReport(request.report, run, [], io);
-  }
+  const reported = run.recorder.reported();
+  if (request.report && reported) writeReport(request.report, reported, io);
   return run.summary.cancelled ? EXIT_FAILURE : EXIT_OK;
-}
-
-/** Writes the standalone HTML report of a run (the dashboard's charts, no VS Code needed). */
-export function writeReport(file: string, run: TrainedRun, findings: readonly Finding[], io: CliIo): void {
-  const snapshot = run.recorder.snapshot();
-  if (!snapshot) return;
-  // The CLI bundle lives in out/, next to out/webviews/.
-  writeFileSync(file, reportHtml({ run: snapshot, findings }, path.join(__dirname, 'webviews')));
-  io.err(`Report written to ${file}`);
 }
 
 /** A bad model module: `file:line:column: message`, exit 2. Anything else is a failure (exit 1). */

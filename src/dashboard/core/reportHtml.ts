@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ReportPayload } from '../../runs/core/runSnapshot';
+import type { ReportedRun, ReportPayload } from '../../runs/core/runSnapshot';
 import { escapeHtml, jsonForHtml, randomNonce } from '../../common/core/htmlSafety';
 
 /** Light-theme values for the VS Code variables the dashboard reads, for a report opened in any browser. */
@@ -14,12 +14,14 @@ const REPORT_THEME = `:root, body {
 }`;
 
 /**
- * A standalone HTML report of a run with the dashboard's own charts: the dashboard bundle and its
- * CSS inlined, the run embedded as JSON in a non-executable script element, a CSP that only lets
- * that one script run. `webviewDir` is the folder of the built dashboard (out/webviews).
+ * A standalone HTML report of a run (and of a second one beside it, `payload.compare`) with the
+ * dashboard's own charts: the dashboard bundle and its CSS inlined, the runs embedded as JSON in a
+ * non-executable script element, a CSP that only lets that one script run. `webviewDir` is the
+ * folder of the built dashboard (out/webviews).
  */
 export function reportHtml(payload: ReportPayload, webviewDir: string): string {
-  return dashboardPage(webviewDir, `DeepScope report: ${path.basename(payload.run.start.modelFile)}`, payload);
+  const name = ({ run }: ReportedRun): string => path.basename(run.start.modelFile);
+  return dashboardPage(webviewDir, `DeepScope report: ${name(payload)}${payload.compare ? ` vs ${name(payload.compare)}` : ''}`, payload);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunSnapshot, type RunStatus, type StepLoss } from './runSnapshot';
+import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type ReportedRun, type RunSnapshot, type RunStatus, type StepLoss } from './runSnapshot';
 import type { Finding } from '../../diagnosis/core/findings';
 import type { RunLog } from './readRunLog';
 import type { RunConsumer, RunRecord } from './runRecord';
@@ -113,6 +113,12 @@ export class RunRecorder implements RunConsumer {
     const progress = this.pending;
     this.pending = { frames: [], epochs: [], steps: [] };
     return progress;
+  }
+
+  /** The run so far with its last recorded findings, as a report embeds it; undefined before the start record. */
+  reported(): ReportedRun | undefined {
+    const run = this.snapshot();
+    return run && { run, findings: this.latestFindings };
   }
 
   /** The run so far; undefined until the training process has described the model. */

@@ -46,8 +46,14 @@ export function appendBounded<T>(list: T[], items: readonly T[], max: number): b
   return true;
 }
 
-/** What the standalone HTML report embeds (as JSON, in a non-executable script element). */
-export interface ReportPayload {
+/** One run as the dashboard and the report show it: what it drew, and the diagnosis's findings. */
+export interface ReportedRun {
   readonly run: RunSnapshot;
   readonly findings: readonly Finding[];
+}
+
+/** What the standalone HTML report embeds (as JSON, in a non-executable script element). */
+export interface ReportPayload extends ReportedRun {
+  /** A second run, shown beside the first (`deepscope report a.jsonl b.jsonl`). */
+  readonly compare?: ReportedRun;
 }

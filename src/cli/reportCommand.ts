@@ -1,0 +1,91 @@
+/**
+ * `deepscope report <run.jsonl> [<other.jsonl>] -o report.html`: the standalone HTML report of a saved
+ * run, or of two runs side by side, from their logs; `deepscope train --report` writes its report here too.
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportHtml } from '../dashboard/core/reportHtml';
+import { readRunLogFile, RunLogError } from '../runs/core/readRunLog';
+import { RUN_LOG_EXTENSION, runIdOf } from '../runs/core/runLogFiles';
+import { RunRecorder } from '../runs/core/runRecorder';
+import type { ReportedRun, ReportPayload } from '../runs/core/runSnapshot';
+import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'report <run.jsonl> [<other.jsonl>] -o <out.html>',
+  summary: 'Write the standalone HTML report of a saved run, or of two runs side by side',
+  help: () =>
+    [
+      'Usage: deepscope report <run.jsonl> [<other.jsonl>] -o <out.html>',
+      '',
+      'Writes one HTML page with the dashboard\'s charts and the run\'s findings, to open in any browser',
+      '(no VS Code needed), from a run log that "deepscope train" or VS Code wrote (<runs-dir>/<run-id>.jsonl).',
+      'A run that was cut off is reported as far as its log goes. Given two logs, the page shows both runs',
+      'side by side.',
+      '',
+      'Options:',
+      '  -o, --output FILE  the page to write (required; an existing file is replaced)',
+      '',
+      'A log that cannot be read prints file:line: what is wrong on stderr and exits 2.',
+    ].join('\n'),
+  run: (args, io) => report(parseReportArgs(args, io.cwd), io),
+};
+
+interface ReportRequest {
+  readonly logs: readonly string[];
+  readonly output: string;
+}
+
+function parseReportArgs(args: readonly string[], cwd: string): ReportRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length === 0 || positionals.length > 2) {
+    throw new UsageError(positionals.length === 0 ? 'give the run log to report (.deepscope/runs/<run-id>.jsonl)' : `one or two run logs expected, got ${positionals.length}`);
+  }
+  const notLog = positionals.find((file) => !file.endsWith(RUN_LOG_EXTENSION));
+  if (notLog !== undefined) {
+    throw new UsageError(`${notLog} is not a run log (${RUN_LOG_EXTENSION}); to train a model and report the run: deepscope train <model-file> --report out.html`);
+  }
+  if (values.output === undefined || values.output === '') throw new UsageError('give the page to write: -o report.html');
+  return { logs: positionals.map((file) => path.resolve(cwd, file)), output: path.resolve(cwd, values.output) };
+}
+
+function report(request: ReportRequest, io: CliIo): number {
+  let runs: ReportedRun[];
+  try {
+    runs = request.logs.map(loadRun);
+  } catch (error) {
+    if (!(error instanceof RunLogError)) throw error;
+    io.err(error.message);
+    return EXIT_USAGE;
+  }
+  const [run, compare] = runs;
+  writeReport(request.output, compare ? { ...run, compare } : run, io);
+  return EXIT_OK;
+}
+
+/** A saved run as the dashboard shows it when VS Code opens the log: the same report from either. */
+function loadRun(file: string): ReportedRun {
+  const reported = RunRecorder.fromLog(readRunLogFile(file), runIdOf(file)).reported();
+  // Unreachable: readRunLogFile refuses a log without its start record, which is all a snapshot needs.
+  if (!reported) throw new RunLogError(file, 1, 'no start record');
+  return reported;
+}
+
+/** Writes the standalone HTML report: the dashboard bundle inlined, the payload embedded as JSON. */
+export function writeReport(file: string, payload: ReportPayload, io: CliIo): void {
+  writeFileSync(file, reportHtml(payload, dashboardBundle()));
+  io.err(`Report written to ${file}`);
+}
+
+/** The built dashboard (out/webviews): beside the CLI bundle (out/cli.js), or in out/ when the CLI runs from its sources (tests). */
+function dashboardBundle(): string {
+  return __filename.endsWith('.ts') ? path.resolve(__dirname, '..', '..', 'out', 'webviews') : path.join(__dirname, 'webviews');
+}
