@@ -6,3 +6,4 @@ import './hover.test';
 import './notes.test';
 import './diagnosis.test';
 import './labs.test';
+import './runs.test';

@@ -41,7 +41,8 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
     'deepscope.trainModel': { requiresTrust: true, run: (uri) => services.training.train(asUri(uri)) },
     'deepscope.stopTraining': { requiresTrust: false, run: () => services.training.stop() },
     'deepscope.showDashboard': { requiresTrust: false, run: () => services.dashboard.show() },
-    'deepscope.openRun': { requiresTrust: false, run: () => services.dashboard.openRun() },
+    // Reads a log only (no workspace code runs), so it works in Restricted Mode.
+    'deepscope.openRun': { requiresTrust: false, run: (file) => services.dashboard.openRun(asUri(file)) },
     'deepscope.saveReport': { requiresTrust: false, run: () => services.dashboard.saveReport() },
     // Shows the notes' text only: no workspace code runs, so it works in Restricted Mode.
     'deepscope.openNote': { requiresTrust: false, run: (topic) => services.notes.open(topic) },

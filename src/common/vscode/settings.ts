@@ -53,7 +53,8 @@ export interface RunsSettings {
 
 /**
  * `deepscope.runs.directory` (relative to the workspace folder; default `.deepscope/runs`) and
- * `deepscope.runs.keepPerFile`. A file outside every workspace folder logs next to itself.
+ * `deepscope.runs.keepPerFile`. A file outside every workspace folder logs in the first folder, or
+ * next to itself when no folder is open.
  */
 export function runsSettings(scope?: vscode.Uri): RunsSettings {
   const settings = config(scope);

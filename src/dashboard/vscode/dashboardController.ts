@@ -6,7 +6,7 @@ import { reportHtml } from '../core/reportHtml';
 import { RunRecorder } from '../../runs/core/runRecorder';
 import type { FromDashboard } from '../core/dashboardProtocol';
 import type { Finding } from '../../diagnosis/core/findings';
-import type { ReportPayload } from '../../runs/core/runSnapshot';
+import type { ReportPayload, RunSnapshot } from '../../runs/core/runSnapshot';
 import type { TrainingController } from '../../training/vscode/trainingController';
 import type { TrainingSession } from '../../training/vscode/trainingSession';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboardPanel';
@@ -47,10 +47,14 @@ export class DashboardController implements vscode.Disposable {
     this.open(payload);
   }
 
-  /** "DeepScope: Open Training Run…": any run log of the workspace. */
-  async openRun(): Promise<void> {
-    const payload = await this.runs.pick('DeepScope: Open Training Run', 'Choose a run to show in the dashboard');
+  /**
+   * "DeepScope: Open Training Run…": any run log of the workspace, or the log `file` (the Explorer's
+   * menu on a .jsonl). Returns the run shown, undefined when none is.
+   */
+  async openRun(file?: vscode.Uri): Promise<RunSnapshot | undefined> {
+    const payload = file instanceof vscode.Uri ? this.runs.loadFile(file.fsPath) : await this.runs.pick('DeepScope: Open Training Run', 'Choose a run to show in the dashboard');
     if (payload) this.open(payload);
+    return payload?.run;
   }
 
   /** "DeepScope: Save Training Report": the shown run as one standalone HTML file. */

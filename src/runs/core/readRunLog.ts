@@ -2,7 +2,7 @@
  * Reads a run log written by any producer. A torn last line (the producer was killed while writing
  * it) is skipped; anything else wrong — bad JSON in the middle, no `start` first, a version this
  * DeepScope does not know, a record of unknown type — stops the reading with one RunLogError that
- * names the file and the line, and the records before it are kept.
+ * names the file and the line (the log is not read at all: a half-trusted run would mislead).
  */
 import { readFileSync } from 'node:fs';
 import { decodeLine } from './runLogFormat';

@@ -1,8 +1,7 @@
 import type { Finding } from '../../diagnosis/core/findings';
 import type { EpochRecord, ProbeFrame, RunStart } from './trainingData';
 
-/** Where a run is: what the dashboard's header says. */
-/** `interrupted`: the log stops without an end (the producer was killed, VS Code closed, a crash). */
+/** Where a run is (the dashboard header says it). `interrupted`: the log stops without an end (the producer was killed, VS Code closed, a crash). */
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed' | 'interrupted';
 
 /** A point of the step-loss curve: the mean loss of the steps since the previous point, at the last of them. */

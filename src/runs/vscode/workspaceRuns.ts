@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { runsSettings } from '../../common/vscode/settings';
 import { readRunLogFile, RunLogError } from '../core/readRunLog';
-import { listRunLogs, runLogPath, type RunLogListing, type RunLogSummary } from '../core/runLogFiles';
+import { listRunLogs, runIdOf, runLogPath, type RunLogListing, type RunLogSummary } from '../core/runLogFiles';
 import { RunRecorder } from '../core/runRecorder';
 import type { ReportPayload } from '../core/runSnapshot';
 
@@ -21,13 +21,15 @@ export class WorkspaceRuns {
     return listRunLogs(this.directory());
   }
 
-  /** A saved run as the dashboard shows it; undefined (after telling the user why) when its log is unreadable. */
+  /** A saved run of the runs folder as the dashboard shows it; undefined (after telling the user why) when its log is unreadable. */
   load(id: string): ReportPayload | undefined {
-    if (!/^[\w-]+$/.test(id)) return undefined;
+    return /^[\w-]+$/.test(id) ? this.loadFile(runLogPath(this.directory(), id)) : undefined;
+  }
+
+  /** Any run log file (the Explorer's "Open in DeepScope Dashboard" on a .jsonl), as far as it goes. */
+  loadFile(file: string): ReportPayload | undefined {
     try {
-      const recorder = RunRecorder.fromLog(readRunLogFile(runLogPath(this.directory(), id)), id);
-      const run = recorder.snapshot();
-      return run && { run, findings: recorder.findings };
+      return RunRecorder.fromLog(readRunLogFile(file), runIdOf(file)).reported();
     } catch (error) {
       if (!(error instanceof RunLogError)) throw error;
       void vscode.window.showErrorMessage(`DeepScope cannot open this run: ${error.message}`);
