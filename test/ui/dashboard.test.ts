@@ -60,4 +60,8 @@ test('a window reload restores the dashboard with its run', async () => {
   await bands.waitFor({ timeout: 90_000 });
   assert.equal(await bands.getAttribute('data-layers'), LAYERS);
   assert.match(await dashboard.locator('header .facts').innerText(), /epoch 60\/60/);
+  // The restored run's histograms arrive too (typed arrays in one message used to arrive empty).
+  const histograms = dashboard.locator(`.chart[aria-label="Activation histograms: ${LAYERS.replaceAll(',', ', ')}"]`);
+  await histograms.waitFor({ timeout: 30_000 });
+  assert.ok(Number(await histograms.getAttribute('data-points')) > 0);
 });

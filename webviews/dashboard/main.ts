@@ -14,6 +14,7 @@ import { redrawOnThemeOrWidthChange } from '../shared/redrawTriggers';
 
 interface SavedState {
   readonly runId?: string;
+  readonly compareRunId?: string;
 }
 
 const api = vscodeApi<SavedState>();
@@ -77,11 +78,13 @@ const actions: PanelActions = {
     renderControls(controls, store, actions);
     void charts.showStep(store);
   },
+  // The report has no host: no run to pick.
+  ...(api ? { compareRun: () => post({ type: 'compareRun' }), stopComparing: () => post({ type: 'stopComparing' }) } : {}),
 };
 
 function renderPanels(): void {
   document.body.replaceChildren(store.start ? content : empty);
-  renderHeader(header, store);
+  renderHeader(header, store, actions);
   renderControls(controls, store, actions);
   renderFindings(findings, store, actions, language);
 }
@@ -95,15 +98,15 @@ async function redraw(): Promise<void> {
 async function receive(message: ToDashboard): Promise<void> {
   const change = store.apply(message);
   if (change.kind === 'reset') {
-    api?.setState({ runId: store.runId });
+    api?.setState({ runId: store.runId, compareRunId: store.comparison()?.other.id });
     await redraw();
   } else if (change.kind === 'append') {
-    renderHeader(header, store);
+    renderHeader(header, store, actions);
     renderControls(controls, store, actions);
     await charts.append(store, change.frames, change.epochs, change.steps);
     document.body.dataset.rendered = String(Date.now());
   } else if (change.kind === 'status') {
-    renderHeader(header, store);
+    renderHeader(header, store, actions);
     renderFindings(findings, store, actions, language);
   } else {
     renderFindings(findings, store, actions, language);
@@ -147,6 +150,7 @@ if (embedded?.textContent) {
   const report = JSON.parse(embedded.textContent) as ReportPayload;
   enqueue({ type: 'snapshot', run: report.run });
   enqueue({ type: 'findings', findings: report.findings });
+  if (report.compare) enqueue({ type: 'compare', run: report.compare.run });
 } else {
   renderPanels();
   window.addEventListener('message', (event: MessageEvent<ToDashboard>) => enqueue(event.data));

@@ -8,9 +8,46 @@ export interface PanelActions {
   revealLine(line: number): void;
   selectLayers(layers: Set<string>): void;
   selectStep(index: number | undefined): void;
+  /** Undefined in the standalone report, which has no host to pick runs from. */
+  readonly compareRun?: () => void;
+  readonly stopComparing?: () => void;
 }
 
-export function renderHeader(target: HTMLElement, store: DashboardStore): void {
+const STATUS_TEXT = { running: 'training…', finished: 'finished', cancelled: 'stopped', failed: 'failed', interrupted: 'interrupted' } as const;
+
+function button(label: string, onClick: (() => void) | undefined): HTMLElement[] {
+  if (!onClick) return [];
+  const element = el('button', { type: 'button', class: 'header-button' }, label);
+  element.addEventListener('click', onClick);
+  return [element];
+}
+
+/** What the header says of the compared run, with the button that stops comparing. */
+function comparedLine(store: DashboardStore, actions: PanelActions): HTMLElement[] {
+  const comparison = store.comparison();
+  if (!comparison) return [];
+  const { other, labels } = comparison;
+  const last = other.history.at(-1);
+  const facts = [
+    new Date(other.startedAt).toLocaleString(),
+    `backend ${other.start.backend}`,
+    `epoch ${other.history.length}/${other.start.epochs}`,
+    STATUS_TEXT[other.status],
+    ...(last ? [`loss ${last.loss.toPrecision(3)}`] : []),
+  ];
+  return [
+    el(
+      'p',
+      { class: 'compared' },
+      'Compared with ',
+      el('strong', {}, labels[1]),
+      ` (${facts.join(' · ')}): its curves are dashed, its layers in the cells beside this run's. `,
+      ...button('Stop comparing', actions.stopComparing),
+    ),
+  ];
+}
+
+export function renderHeader(target: HTMLElement, store: DashboardStore, actions: PanelActions): void {
   const start = store.start;
   if (!start) {
     target.replaceChildren();
@@ -18,17 +55,19 @@ export function renderHeader(target: HTMLElement, store: DashboardStore): void {
   }
   const file = start.modelFile.split(/[\\/]/).pop() ?? start.modelFile;
   const last = store.history.at(-1);
-  const status = { running: 'training…', finished: 'finished', cancelled: 'stopped', failed: 'failed', interrupted: 'interrupted' }[store.status ?? 'running'];
+  const status = STATUS_TEXT[store.status ?? 'running'];
   const facts = [
     `backend ${start.backend}`,
     `epoch ${store.history.length}/${start.epochs}`,
     last ? `loss ${last.loss.toPrecision(3)}` : undefined,
     last?.valLoss !== undefined ? `val_loss ${last.valLoss.toPrecision(3)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
+  const comparing = store.comparison() !== undefined;
   target.replaceChildren(
-    el('h1', {}, file, ' ', el('span', { class: `status status-${store.status ?? 'running'}` }, status)),
+    el('h1', {}, file, ' ', el('span', { class: `status status-${store.status ?? 'running'}` }, status), ' ', ...(comparing ? [] : button('Compare with another run…', actions.compareRun))),
     el('p', { class: 'facts' }, facts.join(' · ')),
     ...(store.statusMessage ? [el('p', { class: 'status-message' }, store.statusMessage)] : []),
+    ...comparedLine(store, actions),
   );
 }
 
@@ -39,6 +78,8 @@ export function renderControls(target: HTMLElement, store: DashboardStore, actio
     return;
   }
   const selected = store.selectedLayers();
+  const comparison = store.comparison();
+  const otherLayers = new Set(comparison?.other.start.layers.map((layer) => layer.name));
   const boxes = start.watchedLayers.map((name) => {
     const info = start.layers.find((layer) => layer.name === name);
     const box = el('input', { type: 'checkbox', 'data-layer': name });
@@ -49,12 +90,15 @@ export function renderControls(target: HTMLElement, store: DashboardStore, actio
       else next.delete(name);
       actions.selectLayers(next);
     });
-    return el('label', { class: 'layer-choice' }, box, ` ${name}`, el('span', { class: 'muted' }, info?.activation ? ` ${info.activation}` : ''));
+    const only = comparison && !otherLayers.has(name) ? ' (this run only)' : '';
+    return el('label', { class: 'layer-choice' }, box, ` ${name}`, el('span', { class: 'muted' }, `${info?.activation ? ` ${info.activation}` : ''}${only}`));
   });
   const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, store.frames.length - 1)), step: '1', 'aria-label': 'Step shown by the histograms' });
   slider.value = String(store.cursor ?? Math.max(0, store.frames.length - 1));
   const frame = store.cursorFrame();
-  const label = el('span', { class: 'step-label' }, frame ? `step ${frame.step} (epoch ${frame.epoch + 1})${store.cursor === undefined ? ', latest' : ''}` : 'no probe yet');
+  const otherFrame = comparison && store.comparedFrame();
+  const shownStep = frame ? `step ${frame.step} (epoch ${frame.epoch + 1})${store.cursor === undefined ? ', latest' : ''}` : 'no probe yet';
+  const label = el('span', { class: 'step-label' }, otherFrame ? `${shownStep}; compared run at step ${otherFrame.step}` : shownStep);
   slider.addEventListener('input', () => {
     const index = Number(slider.value);
     actions.selectStep(index >= store.frames.length - 1 ? undefined : index);

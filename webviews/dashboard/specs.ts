@@ -21,10 +21,34 @@ export function layoutFor(containerWidth: number): Layout {
 
 const LAYER_TITLE = { field: 'layer', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
 
+/** The names of two compared runs (shown run first), or undefined when one run is shown. */
+export type RunNames = readonly [string, string] | undefined;
+
+/** Lines of the shown run solid, of the compared run dashed (strokeDash's first value is solid). */
+function runDash(runs: RunNames): object {
+  return runs ? { strokeDash: { field: 'run', type: 'nominal', title: 'run', scale: { domain: [...runs] }, legend: { labelLimit: 320 } } } : {};
+}
+
+/**
+ * Per-layer small multiples: one cell per layer; comparing, a pair of cells per layer (this run's,
+ * then the other run's), two or four columns so that pairs stay on one row.
+ */
+function layerFacets(layout: Layout, runs: RunNames): { facet: object; columns: number; cellWidth: number } {
+  if (!runs) return { facet: LAYER_TITLE, columns: layout.columns, cellWidth: layout.cellWidth };
+  const columns = layout.columns >= 4 ? 4 : 2;
+  return {
+    facet: { field: 'cell', type: 'nominal', title: null, sort: { field: 'slot', op: 'min' }, header: { labelLimit: Math.floor(layout.width / columns) } },
+    columns,
+    cellWidth: Math.floor(layout.width / columns) - 50,
+  };
+}
+
 /** Loss (train, validation, per step), metrics, and the learning-rate schedule beneath, on one epoch axis. */
-export function trainingSpec(layout: Layout): TopLevelSpec {
+export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
   const x = { field: 'x', type: 'quantitative', title: 'epoch', scale: { zero: false } } as const;
   const color = { field: 'series', type: 'nominal', title: null } as const;
+  const dash = runDash(runs);
+  const runTip = runs ? [{ field: 'run' }] : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // Each chart has its own colours and legend: loss series and metric series are different things.
@@ -36,8 +60,8 @@ export function trainingSpec(layout: Layout): TopLevelSpec {
         height: 180,
         data: { name: 'loss' },
         layer: [
-          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'loss' }, color } },
-          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, tooltip: [{ field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] } },
+          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'loss' }, color, ...dash } },
+          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] } },
         ],
       },
       {
@@ -46,7 +70,7 @@ export function trainingSpec(layout: Layout): TopLevelSpec {
         height: 120,
         data: { name: 'metrics' },
         mark: { type: 'line', point: true },
-        encoding: { x, y: { field: 'value', type: 'quantitative', title: null }, color, tooltip: [{ field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: null }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] },
       },
       {
         title: 'Learning rate',
@@ -54,29 +78,30 @@ export function trainingSpec(layout: Layout): TopLevelSpec {
         height: 80,
         data: { name: 'lr' },
         mark: { type: 'line', interpolate: 'step-after' },
-        encoding: { x: { ...x, title: 'epoch (learning rate in force from the start of each epoch)' }, y: { field: 'value', type: 'quantitative', title: 'lr', axis: { format: '.2g' } }, tooltip: [{ field: 'x', title: 'epoch' }, { field: 'value', format: '.3g' }] },
+        encoding: { x: { ...x, title: 'epoch (learning rate in force from the start of each epoch)' }, y: { field: 'value', type: 'quantitative', title: 'lr', axis: { format: '.2g' } }, ...dash, tooltip: [...runTip, { field: 'x', title: 'epoch' }, { field: 'value', format: '.3g' }] },
       },
     ],
   };
 }
 
 /** Percentile bands of each layer's activations over time (TensorBoard's distributions), with a rule at the chosen step. */
-export function activationBandsSpec(layout: Layout): TopLevelSpec {
+export function activationBandsSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
   const x = { field: 'step', type: 'quantitative', title: 'step', axis: { tickCount: 4, labelOverlap: true } } as const;
   const band = (low: string, high: string, opacity: number) =>
     ({
       mark: { type: 'area', opacity },
-      encoding: { x, y: { field: low, type: 'quantitative', title: 'activation' }, y2: { field: high } },
+      encoding: { x, y: { field: low, type: 'quantitative', title: 'activation', axis: { format: '~g' } }, y2: { field: high } },
     }) as const;
+  const { facet, columns, cellWidth } = layerFacets(layout, runs);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { name: 'bands' },
     params: [{ name: 'cursorStep', value: -1 }],
-    facet: LAYER_TITLE,
-    columns: layout.columns,
+    facet,
+    columns,
     resolve: { scale: { y: 'independent' } },
     spec: {
-      width: layout.cellWidth,
+      width: cellWidth,
       height: 110,
       layer: [
         band('p0', 'p100', 0.15),
@@ -91,21 +116,23 @@ export function activationBandsSpec(layout: Layout): TopLevelSpec {
 }
 
 /** Histograms of one probe (activations, gradients or weights), one small chart per layer. */
-export function histogramSpec(layout: Layout, dataset: string, xTitle: string): TopLevelSpec {
+export function histogramSpec(layout: Layout, dataset: string, xTitle: string, runs?: RunNames): TopLevelSpec {
+  const { facet, columns, cellWidth } = layerFacets(layout, runs);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { name: dataset },
-    facet: LAYER_TITLE,
-    columns: layout.columns,
+    facet,
+    columns,
     resolve: { scale: { x: 'independent', y: 'independent' } },
     spec: {
-      width: layout.cellWidth,
+      width: cellWidth,
       height: 90,
       mark: { type: 'rect', opacity: 0.85 },
       encoding: {
         x: { field: 'x0', type: 'quantitative', title: xTitle, bin: { binned: true }, axis: { format: '.2g', tickCount: 5 } },
         x2: { field: 'x1' },
-        y: { field: 'count', type: 'quantitative', title: null, axis: { tickCount: 3 } },
+        // ',~r': 2,000 and 0 (the default shows 0.000000 on a cell with no data).
+        y: { field: 'count', type: 'quantitative', title: null, axis: { tickCount: 3, format: ',~r' } },
         tooltip: [{ field: 'x0', title: 'from', format: '.3g' }, { field: 'x1', title: 'to', format: '.3g' }, { field: 'count' }],
       },
     },
@@ -117,7 +144,7 @@ export function layerLinesSpec(
   layout: Layout,
   dataset: string,
   title: string,
-  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean } = {},
+  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean; runs?: RunNames } = {},
 ): TopLevelSpec {
   const width = options.width ?? layout.width;
   const line = {
@@ -132,7 +159,8 @@ export function layerLinesSpec(
         axis: options.log ? { format: '.0e', tickCount: 5, labelOverlap: 'greedy' as const } : { format: '%', tickCount: 3 },
       },
       color: { field: 'layer', type: 'nominal', title: 'layer', sort: { field: 'order', op: 'min' }, legend: options.legend === false ? null : {} },
-      tooltip: [{ field: 'layer' }, { field: 'step' }, { field: 'value', format: '.3g' }],
+      ...runDash(options.runs),
+      tooltip: [...(options.runs ? [{ field: 'run' }] : []), { field: 'layer' }, { field: 'step' }, { field: 'value', format: '.3g' }],
     },
   } as const;
   const guide = options.guide === undefined

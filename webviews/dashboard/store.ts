@@ -1,11 +1,13 @@
 /**
- * The dashboard's data in the webview: one run at a time, frames kept bounded (older ones
- * thinned), the layers the user watches and the step the histograms show.
+ * The dashboard's data in the webview: the shown run, frames kept bounded (older ones thinned),
+ * the run shown beside it, the layers the user watches and the step the histograms show.
  */
 import type { ToDashboard } from '../../src/dashboard/core/dashboardProtocol';
 import type { Finding } from '../../src/diagnosis/core/findings';
 import { MAX_FRAMES, MAX_STEP_LOSSES, appendBounded, type RunStatus, type StepLoss } from '../../src/runs/core/runSnapshot';
+import type { RunSnapshot } from '../../src/runs/core/runSnapshot';
 import type { EpochRecord, ProbeFrame, RunStart } from '../../src/runs/core/trainingData';
+import { frameAtStep, runLabels, type Comparison } from './compare';
 
 /** What a message changed, so the view redraws only that. */
 export type Change =
@@ -18,6 +20,7 @@ export const DEFAULT_SHOWN_LAYERS = 12;
 
 export class DashboardStore {
   runId: string | undefined;
+  startedAt = 0;
   start: RunStart | undefined;
   status: RunStatus | undefined;
   statusMessage: string | undefined;
@@ -29,11 +32,14 @@ export class DashboardStore {
   selected: Set<string> | undefined;
   /** Index into `frames` of the step the histograms show; undefined follows the latest frame. */
   cursor: number | undefined;
+  /** The run shown beside this one; kept across runs (compare a new run with an older one). */
+  compared: RunSnapshot | undefined;
 
   apply(message: ToDashboard): Change {
     switch (message.type) {
       case 'snapshot':
         this.reset(message.run.id, message.run.start);
+        this.startedAt = message.run.startedAt;
         this.status = message.run.status;
         this.statusMessage = message.run.statusMessage;
         this.history.push(...message.run.history);
@@ -42,6 +48,7 @@ export class DashboardStore {
         return { kind: 'reset' };
       case 'start':
         this.reset(message.id, message.start);
+        this.startedAt = Date.now();
         this.status = 'running';
         return { kind: 'reset' };
       case 'progress': {
@@ -60,6 +67,9 @@ export class DashboardStore {
       case 'findings':
         this.findings = message.findings;
         return { kind: 'findings' };
+      case 'compare':
+        this.compared = message.run;
+        return { kind: 'reset' };
     }
   }
 
@@ -83,6 +93,24 @@ export class DashboardStore {
 
   cursorFrame(): ProbeFrame | undefined {
     return this.frames[this.cursor ?? this.frames.length - 1];
+  }
+
+  /** The compared run and both runs' names, when a run is shown beside this one. */
+  comparison(): Comparison | undefined {
+    const other = this.compared;
+    if (!other || !this.start || other.id === this.runId) return undefined;
+    return { other, labels: runLabels({ id: this.runId ?? '', startedAt: this.startedAt, start: this.start }, other) };
+  }
+
+  /** The compared run's frame at the step the histograms show (its last at or before it). */
+  comparedFrame(): ProbeFrame | undefined {
+    return this.compared && frameAtStep(this.compared.frames, this.cursorFrame()?.step);
+  }
+
+  /** The selected layers in network order, with their position: the cells of per-layer charts. */
+  selectedInOrder(): [string, number][] {
+    const selected = this.selectedLayers();
+    return [...this.layerOrder()].filter(([name]) => selected.has(name));
   }
 
   private reset(id: string, start: RunStart): void {

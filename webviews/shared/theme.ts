@@ -84,6 +84,8 @@ export function vegaConfig(theme: ChartTheme): Config {
       symbolOpacity: 1,
     },
     title: { color: theme.foreground, font: theme.fontFamily, fontSize: theme.fontSize, fontWeight: 'normal', anchor: 'start' },
+    // Facet headers (each small multiple's layer name) default to black, unreadable on a dark theme.
+    header: { labelColor: theme.foreground, titleColor: theme.foreground, labelFont: theme.fontFamily, titleFont: theme.fontFamily, labelFontSize: theme.fontSize - 2 },
     range: { category: [...theme.palette] },
     line: { strokeWidth: theme.highContrast ? 2.5 : 1.6 },
   };

@@ -29,6 +29,7 @@ export const COMMAND_IDS = [
   'deepscope.stopTraining',
   'deepscope.showDashboard',
   'deepscope.openRun',
+  'deepscope.compareRun',
   'deepscope.saveReport',
   'deepscope.openNote',
   'deepscope.openLab',
@@ -43,6 +44,7 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
     'deepscope.showDashboard': { requiresTrust: false, run: () => services.dashboard.show() },
     // Reads a log only (no workspace code runs), so it works in Restricted Mode.
     'deepscope.openRun': { requiresTrust: false, run: (file) => services.dashboard.openRun(asUri(file)) },
+    'deepscope.compareRun': { requiresTrust: false, run: () => services.dashboard.compareRun() },
     'deepscope.saveReport': { requiresTrust: false, run: () => services.dashboard.saveReport() },
     // Shows the notes' text only: no workspace code runs, so it works in Restricted Mode.
     'deepscope.openNote': { requiresTrust: false, run: (topic) => services.notes.open(topic) },

@@ -13,13 +13,18 @@ export type ToDashboard =
   | { readonly type: 'start'; readonly id: string; readonly start: RunStart }
   | { readonly type: 'progress'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[] }
   | { readonly type: 'status'; readonly status: RunStatus; readonly message?: string }
-  | { readonly type: 'findings'; readonly findings: readonly Finding[] };
+  | { readonly type: 'findings'; readonly findings: readonly Finding[] }
+  /** Show another run beside the shown one (curves overlaid, layers side by side); no run: stop comparing. */
+  | { readonly type: 'compare'; readonly run?: RunSnapshot };
 
 export type FromDashboard =
   | { readonly type: 'ready' }
   | { readonly type: 'openNote'; readonly topic: TopicId }
   /** Reveal a line of the run's own model file (the host never opens another path from a webview). */
-  | { readonly type: 'revealLine'; readonly line: number };
+  | { readonly type: 'revealLine'; readonly line: number }
+  /** The header's buttons: pick a run to compare with (the host shows the list), or stop comparing. */
+  | { readonly type: 'compareRun' }
+  | { readonly type: 'stopComparing' };
 
 /** Checks a message from the webview; anything malformed is dropped. */
 export function parseFromDashboard(value: unknown): FromDashboard | undefined {
@@ -27,7 +32,9 @@ export function parseFromDashboard(value: unknown): FromDashboard | undefined {
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'ready':
-      return { type: 'ready' };
+    case 'compareRun':
+    case 'stopComparing':
+      return { type: message.type };
     case 'openNote':
       return typeof message.topic === 'string' && (TOPIC_IDS as readonly string[]).includes(message.topic)
         ? { type: 'openNote', topic: message.topic as TopicId }

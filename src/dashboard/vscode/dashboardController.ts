@@ -6,7 +6,7 @@ import { reportHtml } from '../core/reportHtml';
 import { RunRecorder } from '../../runs/core/runRecorder';
 import type { FromDashboard } from '../core/dashboardProtocol';
 import type { Finding } from '../../diagnosis/core/findings';
-import type { ReportPayload, RunSnapshot } from '../../runs/core/runSnapshot';
+import type { ReportedRun, ReportPayload, RunSnapshot } from '../../runs/core/runSnapshot';
 import type { TrainingController } from '../../training/vscode/trainingController';
 import type { TrainingSession } from '../../training/vscode/trainingSession';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboardPanel';
@@ -17,8 +17,8 @@ const UPDATE_INTERVAL_MS = 250;
 
 /**
  * Feeds the dashboard: records each training run from its records, streams it to the panel
- * (throttled), restores the panel after a reload, reopens past runs from their logs, and writes
- * HTML reports.
+ * (throttled), restores the panel after a reload, reopens past runs from their logs, shows another
+ * run beside the shown one, and writes HTML reports.
  */
 export class DashboardController implements vscode.Disposable {
   private panel: DashboardPanel | undefined;
@@ -26,6 +26,8 @@ export class DashboardController implements vscode.Disposable {
   private findings: readonly Finding[] = [];
   /** The run the panel shows (the live one, or one reopened from the store). */
   private shown: ReportPayload | undefined;
+  /** The run shown beside it, from the workspace's logs; kept when a new run starts (compare before/after a fix). */
+  private compared: ReportedRun | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -57,9 +59,34 @@ export class DashboardController implements vscode.Disposable {
     return payload?.run;
   }
 
-  /** "DeepScope: Save Training Report": the shown run as one standalone HTML file. */
+  /**
+   * "DeepScope: Compare with Another Run…" (also the dashboard header's button): picks another run
+   * of the workspace to show beside the shown one. Returns the compared run, undefined when none is.
+   */
+  async compareRun(): Promise<RunSnapshot | undefined> {
+    const current = this.current();
+    if (!current) {
+      void vscode.window.showInformationMessage('DeepScope has no run to compare yet: train a model or open a run first.');
+      return undefined;
+    }
+    const other = await this.runs.pick('DeepScope: Compare with Another Run', `Choose a run to show beside ${path.basename(current.run.start.modelFile)}`, current.run.id);
+    if (!other) return undefined;
+    if (!this.panel) this.open(current);
+    this.compared = { run: other.run, findings: other.findings };
+    this.panel?.post({ type: 'compare', run: other.run });
+    return other.run;
+  }
+
+  /** Back to the shown run alone. */
+  stopComparing(): void {
+    this.compared = undefined;
+    this.panel?.post({ type: 'compare' });
+  }
+
+  /** "DeepScope: Save Training Report": the shown run (and the compared one) as one standalone HTML file. */
   async saveReport(): Promise<vscode.Uri | undefined> {
-    const payload = this.livePayload() ?? this.shown ?? this.runs.latest();
+    const shown = this.current();
+    const payload = shown && this.compared && this.compared.run.id !== shown.run.id ? { ...shown, compare: this.compared } : shown;
     if (!payload) {
       void vscode.window.showInformationMessage('DeepScope has no run to report yet: train a model first.');
       return undefined;
@@ -120,6 +147,13 @@ export class DashboardController implements vscode.Disposable {
     session.done.then(release, release);
   }
 
+  /** The run the panel shows, up to date when it is the live one; else the live run, else the latest log. */
+  private current(): ReportPayload | undefined {
+    const live = this.livePayload();
+    if (this.shown) return live?.run.id === this.shown.run.id ? live : this.shown;
+    return live ?? this.runs.latest();
+  }
+
   private livePayload(): ReportPayload | undefined {
     const run = this.recorder?.snapshot();
     return run ? { run, findings: this.findings } : undefined;
@@ -131,32 +165,31 @@ export class DashboardController implements vscode.Disposable {
       this.attach(DashboardPanel.create(this.context.extensionUri, this.language(), (message) => this.handle(message), () => this.resend()));
     }
     this.panel?.reveal();
+    this.send(payload);
+  }
+
+  /** Shows `payload` in the panel, with the compared run beside it (unless it is that run). */
+  private send(payload: ReportPayload | undefined): void {
     this.shown = payload;
-    if (payload) {
-      this.panel?.post({ type: 'snapshot', run: payload.run });
-      this.panel?.post({ type: 'findings', findings: payload.findings });
-    }
+    if (!payload) return;
+    if (this.compared?.run.id === payload.run.id) this.compared = undefined;
+    this.panel?.post({ type: 'snapshot', run: payload.run });
+    this.panel?.post({ type: 'findings', findings: payload.findings });
+    if (this.compared) this.panel?.post({ type: 'compare', run: this.compared.run });
   }
 
   private async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const runId = typeof state === 'object' && state !== null ? (state as { runId?: unknown }).runId : undefined;
+    const { runId, compareRunId } = typeof state === 'object' && state !== null ? (state as { runId?: unknown; compareRunId?: unknown }) : {};
     this.attach(new DashboardPanel(webviewPanel, this.context.extensionUri, this.language(), (message) => this.handle(message), () => this.resend()));
     const payload = typeof runId === 'string' ? (this.livePayload()?.run.id === runId ? this.livePayload() : this.runs.load(runId)) : undefined;
-    this.shown = payload;
-    if (payload) {
-      this.panel?.post({ type: 'snapshot', run: payload.run });
-      this.panel?.post({ type: 'findings', findings: payload.findings });
-    }
+    this.compared = payload && typeof compareRunId === 'string' ? this.runs.load(compareRunId) : undefined;
+    this.send(payload);
   }
 
   /** A re-created webview starts empty: send it the run it shows again (the live one, up to now). */
   private resend(): void {
     const live = this.livePayload();
-    const payload = live && (!this.shown || this.shown.run.id === live.run.id) ? live : this.shown;
-    if (payload) {
-      this.panel?.post({ type: 'snapshot', run: payload.run });
-      this.panel?.post({ type: 'findings', findings: payload.findings });
-    }
+    this.send(live && (!this.shown || this.shown.run.id === live.run.id) ? live : this.shown);
   }
 
   private attach(panel: DashboardPanel): void {
@@ -168,7 +201,11 @@ export class DashboardController implements vscode.Disposable {
   }
 
   private handle(message: FromDashboard): void {
-    if (message.type === 'openNote') {
+    if (message.type === 'compareRun') {
+      void this.compareRun();
+    } else if (message.type === 'stopComparing') {
+      this.stopComparing();
+    } else if (message.type === 'openNote') {
       void vscode.commands.executeCommand(OPEN_NOTE_COMMAND, message.topic);
     } else if (message.type === 'revealLine' && this.shown) {
       // Only the shown run's own model file, never a path coming from the webview.

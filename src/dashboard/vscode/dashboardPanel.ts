@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseFromDashboard, type FromDashboard, type ToDashboard } from '../core/dashboardProtocol';
 import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
+import { withPlainArrays } from '../../common/core/plainJson';
 
 export const DASHBOARD_VIEW_TYPE = 'deepscope.dashboard';
 
@@ -37,7 +38,7 @@ export class DashboardPanel implements vscode.Disposable {
           this.ready = true;
           const queued = this.queue;
           this.queue = [];
-          if (first) queued.forEach((item) => void panel.webview.postMessage(item));
+          if (first) queued.forEach((item) => void panel.webview.postMessage(withPlainArrays(item)));
           else this.onReady();
         } else {
           onMessage(message);
@@ -59,7 +60,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   post(message: ToDashboard): void {
     if (this.ready) {
-      void this.panel.webview.postMessage(message);
+      void this.panel.webview.postMessage(withPlainArrays(message));
       return;
     }
     // A snapshot replaces whatever was waiting.

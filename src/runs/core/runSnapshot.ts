@@ -11,8 +11,8 @@ export interface StepLoss {
 }
 
 /**
- * Everything the dashboard draws for one run. Kept in workspace storage, restored after a
- * reload, and embedded in the standalone HTML report. `frames` is downsampled for long runs.
+ * Everything the dashboard draws for one run: recorded live or rebuilt from its run log (after a
+ * reload too), and embedded in the standalone HTML report. `frames` is downsampled for long runs.
  */
 export interface RunSnapshot {
   readonly id: string;

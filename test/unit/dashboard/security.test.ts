@@ -8,6 +8,8 @@ test('messages from the dashboard webview are validated', () => {
   assert.deepEqual(parseFromDashboard({ type: 'openNote', topic: 'init-he' }), { type: 'openNote', topic: 'init-he' });
   assert.equal(parseFromDashboard({ type: 'openNote', topic: 'workbench.action.quit' }), undefined, 'only known topic ids');
   assert.deepEqual(parseFromDashboard({ type: 'revealLine', line: 12 }), { type: 'revealLine', line: 12 });
+  assert.deepEqual(parseFromDashboard({ type: 'compareRun', runId: '../../etc' }), { type: 'compareRun' }, 'the host picks the run, never the webview');
+  assert.deepEqual(parseFromDashboard({ type: 'stopComparing' }), { type: 'stopComparing' });
   assert.equal(parseFromDashboard({ type: 'revealLine', line: 0 }), undefined);
   assert.equal(parseFromDashboard({ type: 'revealLine', line: 1.5 }), undefined);
   assert.equal(parseFromDashboard({ type: 'revealLine', line: 3, file: '/etc/passwd' })?.type, 'revealLine', 'extra fields are ignored, never used');
