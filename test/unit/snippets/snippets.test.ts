@@ -507,7 +507,7 @@ describe('python.code-snippets (Keras, PyTorch)', () => {
 /** Fragments assume the usual import and a Sequential model named `model`. */
 const FRAGMENT_PRELUDE = "import * as tf from '@tensorflow/tfjs';\nconst model = tf.sequential();\nmodel.add(tf.layers.dense({ inputShape: [8], units: 8 }));\n";
 
-/** The model-module contract of DESIGN.md, as types the expanded ds-model must satisfy. */
+/** The model-module contract (createModel(), loadData(), training), as types the expanded ds-model must satisfy. */
 const CONTRACT_CHECK = `import * as tf from '@tensorflow/tfjs';
 import { createModel, loadData, training } from './model';
 
