@@ -92,7 +92,7 @@ function targetTensor(targets: number[]): tf.Tensor {
   return tf.oneHot(tf.tensor1d(targets, 'int32'), N_CLASSES).cast('float32');
 }
 
-/** The tensors DeepScope trains on (see "Model module" in DeepScope's DESIGN.md). */
+/** The tensors DeepScope trains on: what loadData() returns, beside createModel() and training. */
 export interface Dataset {
   x: tf.Tensor;
   y: tf.Tensor;

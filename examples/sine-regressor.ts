@@ -85,7 +85,7 @@ function targetTensor(targets: number[]): tf.Tensor {
   return tf.tensor2d(targets, [targets.length, 1]);
 }
 
-/** The tensors DeepScope trains on (see "Model module" in DeepScope's DESIGN.md). */
+/** The tensors DeepScope trains on: what loadData() returns, beside createModel() and training. */
 export interface Dataset {
   x: tf.Tensor;
   y: tf.Tensor;

@@ -1,5 +1,5 @@
 // One esbuild script, every target: the extension host bundle, the CLI, the host-tier tests
-// and (later) the webview bundles. Type checking is separate (`npm run typecheck`).
+// and the webview bundles (dashboard, labs, notes). Type checking is separate (`npm run typecheck`).
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { rm } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs a real VS Code (1.100.3, from the code-server npm package) into .vscode-test/,
 # plus the Debian packages it and the UI tests need. Idempotent: reuses what is there.
-# Why by hand: code-server's own post-install downloads binaries and refuses root (REAL-VSCODE.md).
+# Why by hand: code-server's own post-install downloads binaries and refuses root.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cache="$root/.vscode-test"

@@ -4,7 +4,7 @@
  */
 import type { TopicId } from '../../notes/core/topicIds';
 
-/** Runtime diagnosis rule ids (DESIGN.md): stable, used by tests and shown as diagnostic codes. */
+/** Runtime diagnosis rule ids: stable, used by tests and shown as diagnostic codes. */
 export const RULE_IDS = [
   'nan-loss',
   'diverging-loss',

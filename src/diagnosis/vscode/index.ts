@@ -1,5 +1,5 @@
 /**
- * Runtime diagnosis in the editor (issue 6): findings of each training run in the Problems panel on the
+ * Runtime diagnosis in the editor: findings of each training run in the Problems panel on the
  * line of the layer at fault, with quick fixes, and an event for the dashboard's findings list. The
  * rules themselves are VS Code-free (src/diagnosis/core).
  */

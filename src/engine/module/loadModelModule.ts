@@ -8,7 +8,7 @@ import { bundleModule, type BundledModule } from './bundleModule';
 import { locateInUserSource } from './stackLocation';
 import { findExportLine } from './sourceIndex';
 
-/** What `loadData()` returns (DESIGN.md, "Model module"). */
+/** What `loadData()` returns in the model-module contract (createModel(), loadData(), training). */
 export interface Dataset {
   readonly x: tf.Tensor;
   readonly y: tf.Tensor;

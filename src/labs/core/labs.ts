@@ -1,6 +1,6 @@
 /**
  * What a lab is and what it computes: the engine produces these, the CLI prints them and the lab webviews
- * will render them. Plain data only (typed arrays for long series), no `vscode`, no tfjs.
+ * (webviews/labs) render them. Plain data only (typed arrays for long series), no `vscode`, no tfjs.
  */
 import type { TopicId } from '../../notes/core/topicIds';
 import type { ActivationStats, BackendName } from '../../runs/core/trainingData';

@@ -1,5 +1,5 @@
 /**
- * Lint with quick fixes (issue 5): the rules in ./rules are VS Code-free; this wires them to the
+ * Lint with quick fixes: the rules in src/lint/core/rules are VS Code-free; this wires them to the
  * editor. Works in Restricted Mode: it only reads the text of open documents.
  */
 import * as vscode from 'vscode';

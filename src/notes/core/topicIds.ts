@@ -1,5 +1,5 @@
 /**
- * Stable ids of the lecture-note topics (one per section of ../shared/notes).
+ * Stable ids of the lecture-note topics (one per file of knowledge/topics/, in the notes' order).
  * Hovers, lint findings, runtime findings, scaffold comments and labs all refer to these ids,
  * so renaming one is a breaking change.
  */

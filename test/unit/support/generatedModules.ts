@@ -16,7 +16,7 @@ export interface Dataset {
   readonly validation?: { readonly x: tf.Tensor; readonly y: tf.Tensor };
 }
 
-/** The model-module contract of DESIGN.md. */
+/** The model-module contract: createModel(), loadData() and training. */
 export interface ModelModule {
   createModel(): tf.LayersModel;
   loadData(): Dataset | Promise<Dataset>;

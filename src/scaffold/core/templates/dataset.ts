@@ -49,7 +49,7 @@ export function loadDataPart(options: ScaffoldOptions, examples: string): string
       : '  return tf.tensor2d(targets, [targets.length, 1]);',
     '}',
     '',
-    '/** The tensors DeepScope trains on (see "Model module" in DeepScope\'s DESIGN.md). */',
+    '/** The tensors DeepScope trains on: what loadData() returns, beside createModel() and training. */',
     'export interface Dataset {',
     '  x: tf.Tensor;',
     '  y: tf.Tensor;',
