@@ -1,5 +1,5 @@
 /**
- * `npm run bench:dashboard`: does the dashboard stay smooth and bounded on a big run?
+ * The second half of `npm run bench`: does the dashboard stay smooth and bounded on a big run?
  * Streams a synthetic run of 50 layers × 1,000 probe frames into the real dashboard bundle in
  * Chromium, as the extension does (progress messages of a few frames), and prints the time each
  * update takes to draw (median, p95, worst) and the page's JS heap after 100 and after 1,000 frames:
