@@ -6,11 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lint } from '../../src/lint/core/rules';
-import type { RuleId } from '../../src/lint/core/types';
+import type { LintRuleId } from '../../src/lint/core/types';
 import { activateDeepScope } from './activate';
 
 interface Case {
-  readonly rule: RuleId;
+  readonly rule: LintRuleId;
   readonly language: 'typescript' | 'javascript' | 'python';
   readonly content: string;
   /** The text the diagnostic underlines. */
@@ -98,7 +98,7 @@ function ruleOf(diagnostic: vscode.Diagnostic): string | number | undefined {
   return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
 }
 
-function deepScopeDiagnostics(uri: vscode.Uri, rule: RuleId): vscode.Diagnostic[] {
+function deepScopeDiagnostics(uri: vscode.Uri, rule: LintRuleId): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'DeepScope' && ruleOf(d) === rule);
 }
 

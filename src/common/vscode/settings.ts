@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RuleId } from '../../lint/core/types';
+import type { LintRuleId } from '../../lint/core/types';
 import { asLanguageSetting, pickLanguage } from '../../notes/core/language';
 import type { NoteLanguage } from '../../notes/core/topic';
 import { DEFAULT_KEEP_RUNS_PER_FILE, runsDirectory } from '../../runs/core/runLogFiles';
@@ -75,7 +75,7 @@ export const LINT_SECTION = `${SECTION}.lint`;
 
 export interface LintSettings {
   readonly enabled: boolean;
-  isOn(rule: RuleId): boolean;
+  isOn(rule: LintRuleId): boolean;
 }
 
 export function lintSettings(scope: vscode.Uri): LintSettings {

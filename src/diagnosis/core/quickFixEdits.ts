@@ -8,7 +8,7 @@ import { activationOf, kernelInitializerOf, layersOf, option, valueName, type La
 import { insertItem, insertLayerAfter, quoted, replace } from '../../lint/core/scan/edits';
 import { Source } from '../../lint/core/scan/source';
 import { RULES as LINT_RULES } from '../../lint/core/rules';
-import type { Edit, RuleId as LintRuleId } from '../../lint/core/types';
+import type { Edit, LintRuleId } from '../../lint/core/types';
 import type { Finding, FindingText } from './findings';
 
 export interface QuickFix {

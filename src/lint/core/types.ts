@@ -5,7 +5,7 @@
 import type { TopicId } from '../../notes/core/topicIds';
 
 /** Stable rule ids: settings (`deepscope.lint.rules`) and diagnostic codes use them. */
-export const RULE_IDS = [
+export const LINT_RULE_IDS = [
   'hidden-saturating-activation',
   'constant-initializer',
   'glorot-with-relu',
@@ -15,7 +15,7 @@ export const RULE_IDS = [
   'batch-norm-after-activation',
 ] as const;
 
-export type RuleId = (typeof RULE_IDS)[number];
+export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 
 /** tfjs is linted in TypeScript and JavaScript (they differ in the code a fix writes); Keras and PyTorch in Python. */
 export type LintLanguage = 'typescript' | 'javascript' | 'python';
@@ -35,8 +35,8 @@ export interface Fix {
   readonly preferred: boolean;
 }
 
-export interface Finding {
-  readonly rule: RuleId;
+export interface LintFinding {
+  readonly rule: LintRuleId;
   readonly start: number;
   readonly end: number;
   readonly severity: 'warning' | 'information';

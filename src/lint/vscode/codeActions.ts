@@ -1,7 +1,7 @@
 /** Turns the fixes of the findings under the cursor into one-click quick fixes. */
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, rangeOf, type DocumentLinter } from './documentLinter';
-import type { Finding, Fix } from '../core/types';
+import type { LintFinding, Fix } from '../core/types';
 
 export class LintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -18,7 +18,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function isDiagnosticOf(diagnostic: vscode.Diagnostic, finding: Finding): boolean {
+function isDiagnosticOf(diagnostic: vscode.Diagnostic, finding: LintFinding): boolean {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
   return diagnostic.source === DIAGNOSTIC_SOURCE && code === finding.rule;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { noteCommandUri } from '../../notes/core/noteLinks';
 import { lint } from '../core/rules';
 import { lintSettings } from '../../common/vscode/settings';
-import type { Finding, LintLanguage } from '../core/types';
+import type { LintFinding, LintLanguage } from '../core/types';
 
 export const DIAGNOSTIC_SOURCE = 'DeepScope';
 const DEBOUNCE_MS = 300;
@@ -29,10 +29,10 @@ const DEEP_LEARNING = /tensorflow|tfjs|keras|torch|\btf\./;
 export class DocumentLinter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('deepscope');
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly cache = new Map<string, { readonly version: number; readonly findings: readonly Finding[] }>();
+  private readonly cache = new Map<string, { readonly version: number; readonly findings: readonly LintFinding[] }>();
 
   /** The document's findings for the enabled rules, computed at most once per document version. */
-  findings(document: vscode.TextDocument): readonly Finding[] {
+  findings(document: vscode.TextDocument): readonly LintFinding[] {
     const language = LANGUAGES[document.languageId];
     if (language === undefined || vscode.languages.match(LINTED_DOCUMENTS, document) === 0) return [];
     const settings = lintSettings(document.uri);
@@ -84,7 +84,7 @@ export class DocumentLinter implements vscode.Disposable {
   }
 }
 
-function lintText(text: string, language: LintLanguage): readonly Finding[] {
+function lintText(text: string, language: LintLanguage): readonly LintFinding[] {
   if (!DEEP_LEARNING.test(text)) return [];
   try {
     return lint(text, language);
@@ -99,7 +99,7 @@ export function rangeOf(document: vscode.TextDocument, at: { readonly start: num
   return new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
 }
 
-function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+function toDiagnostic(document: vscode.TextDocument, finding: LintFinding): vscode.Diagnostic {
   const severity = finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
   const diagnostic = new vscode.Diagnostic(rangeOf(document, finding), finding.message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;

@@ -1,21 +1,21 @@
 /** Shared by the lint unit tests: run the rules, and apply a finding's fix the way VS Code would. */
 import assert from 'node:assert/strict';
 import { lint } from '../../../src/lint/core/rules';
-import type { Edit, Finding, LintLanguage, RuleId } from '../../../src/lint/core/types';
+import type { Edit, LintFinding, LintLanguage, LintRuleId } from '../../../src/lint/core/types';
 
-export function findings(text: string, language: LintLanguage, rule?: RuleId): Finding[] {
+export function findings(text: string, language: LintLanguage, rule?: LintRuleId): LintFinding[] {
   return lint(text, language).filter((finding) => rule === undefined || finding.rule === rule);
 }
 
 /** The one finding of `rule`, asserting there is exactly one. */
-export function only(text: string, language: LintLanguage, rule: RuleId): Finding {
+export function only(text: string, language: LintLanguage, rule: LintRuleId): LintFinding {
   const found = findings(text, language, rule);
   assert.equal(found.length, 1, `expected one ${rule} finding, got ${found.length}: ${found.map((f) => text.slice(f.start, f.end)).join(' | ')}`);
   return found[0];
 }
 
 /** The text a finding covers. */
-export function flagged(text: string, finding: Finding): string {
+export function flagged(text: string, finding: LintFinding): string {
   return text.slice(finding.start, finding.end);
 }
 
@@ -29,7 +29,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 }
 
 /** Applies the preferred fix of the one `rule` finding; the result must no longer have it. */
-export function fixed(text: string, language: LintLanguage, rule: RuleId): string {
+export function fixed(text: string, language: LintLanguage, rule: LintRuleId): string {
   const finding = only(text, language, rule);
   const fix = finding.fixes.find((candidate) => candidate.preferred);
   assert.ok(fix, `the ${rule} finding has no preferred fix`);

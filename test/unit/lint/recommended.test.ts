@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { defaultOptions } from '../../../src/scaffold/core/choices';
 import type { ScaffoldOptions, TemplateName } from '../../../src/scaffold/core/scaffoldOptions';
 import { generateModule } from '../../../src/scaffold/core/templates';
-import type { LintLanguage, RuleId } from '../../../src/lint/core/types';
+import type { LintLanguage, LintRuleId } from '../../../src/lint/core/types';
 import { expandSnippet } from '../snippets/expandSnippet';
 import { findings } from './helpers';
 
@@ -18,7 +18,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATES: readonly TemplateName[] = ['spiral', 'moons', 'blobs', 'sine', 'iris'];
 const EXTRAS: readonly Partial<ScaffoldOptions>[] = [{}, { batchNorm: true }, { dropout: 0.5 }, { batchNorm: true, dropout: 0.2 }];
 
-const rulesOf = (text: string, language: LintLanguage = 'typescript'): RuleId[] => findings(text, language).map((finding) => finding.rule);
+const rulesOf = (text: string, language: LintLanguage = 'typescript'): LintRuleId[] => findings(text, language).map((finding) => finding.rule);
 
 describe('recommended code gets no finding', () => {
   for (const template of TEMPLATES) {
@@ -43,7 +43,7 @@ describe('recommended code gets no finding', () => {
 });
 
 describe("the scaffold's non-recommended choices get their finding", () => {
-  const cases: readonly [Partial<ScaffoldOptions>, RuleId][] = [
+  const cases: readonly [Partial<ScaffoldOptions>, LintRuleId][] = [
     [{ activation: 'sigmoid' }, 'hidden-saturating-activation'],
     [{ activation: 'tanh', batchNorm: true }, 'hidden-saturating-activation'],
     [{ initializer: 'glorotUniform' }, 'glorot-with-relu'],

@@ -6,8 +6,8 @@
 import { ACTIVATION_KINDS, activationOf, BATCH_NORM_KINDS, KERNEL_KINDS, modelsOf, nextLayer, option, type Layer } from '../scan/layers';
 import { insertItem, insertLayerAfter, removeItem, replace } from '../scan/edits';
 import type { Item, Source } from '../scan/source';
-import type { Edit, Finding } from '../types';
-import { calleeOf, finding, preferredFix, type Advice, type Rule } from './rule';
+import type { Edit, LintFinding } from '../types';
+import { calleeOf, finding, preferredFix, type Advice, type LintRule } from './rule';
 
 const ADVICE: Advice = {
   topic: 'batch-norm',
@@ -17,10 +17,10 @@ const ADVICE: Advice = {
 };
 const TITLE = 'Move the activation after the batch normalisation';
 
-export const batchNormAfterActivation: Rule = {
+export const batchNormAfterActivation: LintRule = {
   id: 'batch-norm-after-activation',
   check(source) {
-    const findings: Finding[] = [];
+    const findings: LintFinding[] = [];
     for (const model of modelsOf(source)) {
       for (const layer of model) {
         const norm = nextLayer(layer, model);

@@ -6,8 +6,8 @@
 import { kernelInitializerOf, layersOf, valueName, type Layer } from '../scan/layers';
 import { quoted, replace } from '../scan/edits';
 import type { Source, Span } from '../scan/source';
-import type { Edit, Finding } from '../types';
-import { calleeOf, callsTo, finding, preferredFix, type Advice, type Rule } from './rule';
+import type { Edit, LintFinding } from '../types';
+import { calleeOf, callsTo, finding, preferredFix, type Advice, type LintRule } from './rule';
 import { heNormalName, kaimingNormal, torchInitPrefix } from './spelling';
 
 const ADVICE: Advice = {
@@ -20,10 +20,10 @@ const ADVICE: Advice = {
 const CONSTANT = new Set(['zeros', 'ones', 'constant', 'zeros_initializer', 'ones_initializer', 'constant_initializer']);
 const TITLE = 'Use He normal initialisation';
 
-export const constantInitializer: Rule = {
+export const constantInitializer: LintRule = {
   id: 'constant-initializer',
   check(source) {
-    const findings: Finding[] = [];
+    const findings: LintFinding[] = [];
     for (const layer of layersOf(source)) {
       const item = kernelInitializerOf(layer);
       const name = item && valueName(source, item.value);

@@ -8,7 +8,7 @@ import { insertItem, replace } from '../scan/edits';
 import type { Call, Item, Source, Span } from '../scan/source';
 import { blockOf, constantValue, enclosingDefinition, statementStart } from '../scan/structure';
 import type { Edit } from '../types';
-import { callsTo, finding, isMethodCall, preferredFix, type Advice, type Rule } from './rule';
+import { callsTo, finding, isMethodCall, preferredFix, type Advice, type LintRule } from './rule';
 import { kerasModule } from './spelling';
 
 const MIN_EPOCHS = 20;
@@ -27,7 +27,7 @@ function advice(epochs: number): Advice {
   };
 }
 
-export const constantLearningRate: Rule = {
+export const constantLearningRate: LintRule = {
   id: 'constant-learning-rate',
   check(source) {
     if (!source.python) return tfjsTraining(source).map(([at, epochs, edits]) => finding(this.id, at, advice(epochs), preferredFix(TITLE, edits)));

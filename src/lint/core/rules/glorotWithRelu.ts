@@ -6,8 +6,8 @@
 import { activationOf, BATCH_NORM_KINDS, kernelInitializerOf, KERNEL_KINDS, layersOf, modelOf, valueName, type Layer } from '../scan/layers';
 import { insertItem, quoted, replace } from '../scan/edits';
 import type { Source } from '../scan/source';
-import type { Edit, Finding } from '../types';
-import { calleeOf, callsTo, finding, preferredFix, renameCallee, type Advice, type Rule } from './rule';
+import type { Edit, LintFinding } from '../types';
+import { calleeOf, callsTo, finding, preferredFix, renameCallee, type Advice, type LintRule } from './rule';
 import { heNormalName, kaimingNormal } from './spelling';
 
 const EXPLICIT: Advice = {
@@ -24,10 +24,10 @@ const IMPLICIT: Advice = {
 const TITLE = 'Use He normal initialisation';
 const RELU_NAMES = new Set(['ReLU', 'relu', 'relu_']);
 
-export const glorotWithRelu: Rule = {
+export const glorotWithRelu: LintRule = {
   id: 'glorot-with-relu',
   check(source) {
-    const findings: Finding[] = [];
+    const findings: LintFinding[] = [];
     for (const layer of layersOf(source)) {
       if (layer.framework === 'torch' || !KERNEL_KINDS.has(layer.kind) || !feedsRelu(source, layer, modelOf(source, layer))) continue;
       const item = kernelInitializerOf(layer);

@@ -8,8 +8,8 @@
 import { activationOf, isOutputLayer, modelsOf } from '../scan/layers';
 import { quoted, replace } from '../scan/edits';
 import type { Source, Span } from '../scan/source';
-import type { Edit, Finding } from '../types';
-import { finding, preferredFix, renameCallee, type Advice, type Rule } from './rule';
+import type { Edit, LintFinding } from '../types';
+import { finding, preferredFix, renameCallee, type Advice, type LintRule } from './rule';
 
 const ADVICE: Readonly<Record<string, Advice>> = {
   sigmoid: {
@@ -28,10 +28,10 @@ const ADVICE: Readonly<Record<string, Advice>> = {
 
 const RECURRENT = /^(?:simplernn|lstm|gru|rnn|convlstm\dd)$/;
 
-export const hiddenSaturatingActivation: Rule = {
+export const hiddenSaturatingActivation: LintRule = {
   id: 'hidden-saturating-activation',
   check(source) {
-    const findings: Finding[] = [];
+    const findings: LintFinding[] = [];
     for (const model of modelsOf(source)) {
       for (const layer of model) {
         const activation = activationOf(source, layer);

@@ -4,16 +4,16 @@
  */
 import { layersOf, option } from '../scan/layers';
 import { replace } from '../scan/edits';
-import type { Finding } from '../types';
-import { finding, preferredFix, type Rule } from './rule';
+import type { LintFinding } from '../types';
+import { finding, preferredFix, type LintRule } from './rule';
 
 const MAX_RATE = 0.5;
 const DROPOUT = /^(?:spatial|alpha|gaussian)?dropout(?:\d[dD])?$/;
 
-export const highDropoutRate: Rule = {
+export const highDropoutRate: LintRule = {
   id: 'high-dropout-rate',
   check(source) {
-    const findings: Finding[] = [];
+    const findings: LintFinding[] = [];
     for (const layer of layersOf(source)) {
       if (!DROPOUT.test(layer.kind)) continue;
       const rate = option(layer, layer.framework === 'torch' ? 'p' : 'rate', 0);

@@ -1,16 +1,16 @@
 /** Every lint rule, and `lint()`: the whole VS Code-free pipeline from text to findings. */
 import { Source } from '../scan/source';
-import type { Finding, LintLanguage, RuleId } from '../types';
+import type { LintFinding, LintLanguage, LintRuleId } from '../types';
 import { batchNormAfterActivation } from './batchNormAfterActivation';
 import { constantInitializer } from './constantInitializer';
 import { constantLearningRate } from './constantLearningRate';
 import { glorotWithRelu } from './glorotWithRelu';
 import { hiddenSaturatingActivation } from './hiddenSaturatingActivation';
 import { highDropoutRate } from './highDropoutRate';
-import type { Rule } from './rule';
+import type { LintRule } from './rule';
 import { sgdWithoutMomentum } from './sgdWithoutMomentum';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly LintRule[] = [
   hiddenSaturatingActivation,
   constantInitializer,
   glorotWithRelu,
@@ -21,7 +21,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Findings of the enabled rules (all by default), in document order. */
-export function lint(text: string, language: LintLanguage, enabled: (rule: RuleId) => boolean = () => true): Finding[] {
+export function lint(text: string, language: LintLanguage, enabled: (rule: LintRuleId) => boolean = () => true): LintFinding[] {
   const source = new Source(text, language);
   return RULES.filter((rule) => enabled(rule.id))
     .flatMap((rule) => rule.check(source))

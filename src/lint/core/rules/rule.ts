@@ -1,21 +1,21 @@
 import type { TopicId } from '../../../notes/core/topicIds';
 import type { Call, Source } from '../scan/source';
-import type { Edit, Finding, Fix, RuleId } from '../types';
+import type { Edit, LintFinding, Fix, LintRuleId } from '../types';
 
 /** A lint rule: a pure function of the document. */
-export interface Rule {
-  readonly id: RuleId;
-  check(source: Source): Finding[];
+export interface LintRule {
+  readonly id: LintRuleId;
+  check(source: Source): LintFinding[];
 }
 
 /** What a rule says about one kind of problem: the note behind it and the message, in the notes' words. */
 export interface Advice {
   readonly topic: TopicId;
-  readonly severity: Finding['severity'];
+  readonly severity: LintFinding['severity'];
   readonly message: string;
 }
 
-export function finding(rule: RuleId, at: { readonly start: number; readonly end: number }, advice: Advice, fix?: Fix): Finding {
+export function finding(rule: LintRuleId, at: { readonly start: number; readonly end: number }, advice: Advice, fix?: Fix): LintFinding {
   return { rule, start: at.start, end: at.end, ...advice, fixes: fix ? [fix] : [] };
 }
 

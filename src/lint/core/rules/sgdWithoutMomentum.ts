@@ -5,8 +5,8 @@
  */
 import { insertItem, replace } from '../scan/edits';
 import type { Call, Item, Source } from '../scan/source';
-import type { Edit, Finding } from '../types';
-import { calleeOf, callsTo, finding, isMethodCall, preferredFix, renameCallee, type Advice, type Rule } from './rule';
+import type { Edit, LintFinding } from '../types';
+import { calleeOf, callsTo, finding, isMethodCall, preferredFix, renameCallee, type Advice, type LintRule } from './rule';
 import { kerasModule } from './spelling';
 
 const ADVICE: Advice = {
@@ -19,10 +19,10 @@ const TITLE = 'Use SGD with Nesterov momentum 0.9';
 /** tfjs's and Keras's default learning rate for plain SGD. */
 const SGD_DEFAULT_RATE = '0.01';
 
-export const sgdWithoutMomentum: Rule = {
+export const sgdWithoutMomentum: LintRule = {
   id: 'sgd-without-momentum',
   check(source) {
-    const findings: Finding[] = [];
+    const findings: LintFinding[] = [];
     const report = (at: { start: number; end: number }, edits: Edit[]): void => {
       findings.push(finding(this.id, at, ADVICE, preferredFix(TITLE, edits)));
     };
