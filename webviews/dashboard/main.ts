@@ -11,6 +11,7 @@ import { el, section } from './dom';
 import { emptyState, renderControls, renderFindings, renderHeader, type PanelActions } from './panels';
 import { DashboardStore } from './store';
 import { redrawOnThemeOrWidthChange } from '../shared/redrawTriggers';
+import type { Language } from '../../src/common/core/language';
 
 interface SavedState {
   readonly runId?: string;
@@ -19,7 +20,7 @@ interface SavedState {
 
 const api = vscodeApi<SavedState>();
 const store = new DashboardStore();
-const language: 'en' | 'fr' = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+const language: Language = document.documentElement.lang === 'fr' ? 'fr' : 'en';
 
 const slot = (): HTMLElement => el('div', { class: 'chart' });
 const slots: ChartSlots = {

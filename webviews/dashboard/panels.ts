@@ -2,6 +2,7 @@
 import type { Finding } from '../../src/diagnosis/core/findings';
 import type { DashboardStore } from './store';
 import { el } from './dom';
+import type { Language } from '../../src/common/core/language';
 
 export interface PanelActions {
   openNote(topic: Finding['topic']): void;
@@ -109,7 +110,7 @@ export function renderControls(target: HTMLElement, store: DashboardStore, actio
   );
 }
 
-export function renderFindings(target: HTMLElement, store: DashboardStore, actions: PanelActions, language: 'en' | 'fr'): void {
+export function renderFindings(target: HTMLElement, store: DashboardStore, actions: PanelActions, language: Language): void {
   if (store.findings.length === 0) {
     target.replaceChildren(el('p', { class: 'hint' }, store.status === 'running' ? 'No problem found so far.' : 'No problem found in this run.'));
     return;

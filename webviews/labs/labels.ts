@@ -1,4 +1,4 @@
-import type { LabLanguage } from '../../src/labs/core/labPanelProtocol';
+import type { Language } from '../../src/labs/core/labPanelProtocol';
 
 /** A text in both display languages; `say` picks the view's. */
 export interface Words {
@@ -6,7 +6,7 @@ export interface Words {
   readonly fr: string;
 }
 
-export function say(language: LabLanguage, words: Words): string {
+export function say(language: Language, words: Words): string {
   return words[language];
 }
 
@@ -34,12 +34,12 @@ export const LABELS = {
 } as const satisfies Record<string, Words>;
 
 /** "Ran on the wasm backend in 8.2 s" — or "in plain JavaScript" for labs without tfjs. */
-export function ranOn(language: LabLanguage, backend: string, seconds: number): string {
+export function ranOn(language: Language, backend: string, seconds: number): string {
   const time = seconds.toFixed(1);
   if (backend === 'none') return language === 'fr' ? `Calculé en JavaScript en ${time} s.` : `Computed in plain JavaScript in ${time} s.`;
   return language === 'fr' ? `Calculé sur le backend ${backend} en ${time} s.` : `Computed on the ${backend} backend in ${time} s.`;
 }
 
-export function elapsed(language: LabLanguage, seconds: number): string {
+export function elapsed(language: Language, seconds: number): string {
   return language === 'fr' ? `${seconds.toFixed(0)} s écoulées` : `${seconds.toFixed(0)} s elapsed`;
 }

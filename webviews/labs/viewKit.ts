@@ -3,7 +3,7 @@
  * tests), chart slots drawn once the view is in the page, and view-only choices (which run a histogram
  * shows) that redraw the results without running the lab again.
  */
-import type { LabLanguage } from '../../src/labs/core/labPanelProtocol';
+import type { Language } from '../../src/labs/core/labPanelProtocol';
 import { el } from '../shared/dom';
 import type { ChartTheme } from '../shared/theme';
 import type { ChartPlan } from './charts';
@@ -30,7 +30,7 @@ export class LabViewContext {
   keyTables = true;
 
   constructor(
-    readonly language: LabLanguage,
+    readonly language: Language,
     readonly theme: ChartTheme,
     /** Width of the results area, in pixels. */
     readonly width: number,

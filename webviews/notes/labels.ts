@@ -1,4 +1,4 @@
-import type { ApiLanguage, NoteLanguage } from '../../src/notes/core/notesProtocol';
+import type { ApiLanguage, Language } from '../../src/notes/core/notesProtocol';
 
 /** The viewer's own words, in the language of the note it shows. */
 export interface NoteLabels {
@@ -10,10 +10,10 @@ export interface NoteLabels {
   readonly inCode: string;
   readonly related: string;
   readonly language: string;
-  readonly languageNames: Readonly<Record<NoteLanguage, string>>;
+  readonly languageNames: Readonly<Record<Language, string>>;
 }
 
-export const LABELS: Readonly<Record<NoteLanguage, NoteLabels>> = {
+export const LABELS: Readonly<Record<Language, NoteLabels>> = {
   en: {
     lectureNote: 'Lecture note',
     inShort: 'In short',

@@ -1,15 +1,15 @@
 import type { TopicId } from '../../src/notes/core/topicIds';
-import type { NoteLanguage, NoteView } from '../../src/notes/core/notesProtocol';
+import type { Language, NoteView } from '../../src/notes/core/notesProtocol';
 import { el } from '../shared/dom';
 import { API_NAMES, LABELS, type NoteLabels } from './labels';
 import { renderMarkdown } from './markdown';
 
 export interface NoteActions {
   openTopic(topic: TopicId): void;
-  setLanguage(language: NoteLanguage): void;
+  setLanguage(language: Language): void;
 }
 
-const LANGUAGES: readonly NoteLanguage[] = ['en', 'fr'];
+const LANGUAGES: readonly Language[] = ['en', 'fr'];
 
 /** The whole note as DOM: the plain-text fields through textContent, the Markdown text through renderMarkdown. */
 export function renderNote(note: NoteView, actions: NoteActions): HTMLElement {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LintRuleId } from '../../lint/core/types';
 import { asLanguageSetting, pickLanguage } from '../../notes/core/language';
-import type { NoteLanguage } from '../../notes/core/topic';
+import type { Language } from '../../notes/core/topic';
 import { DEFAULT_KEEP_RUNS_PER_FILE, runsDirectory } from '../../runs/core/runLogFiles';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../training/core/backendPreference';
 import { DEFAULT_MAX_MEMORY_MB } from '../../training/core/engineProcess';
@@ -18,7 +18,7 @@ function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
 }
 
 /** `deepscope.language`: the explanations' language (VS Code's display language for `auto`). */
-export function explanationLanguage(): NoteLanguage {
+export function explanationLanguage(): Language {
   return pickLanguage(vscode.env.language, asLanguageSetting(config().get<unknown>('language')));
 }
 

@@ -11,6 +11,7 @@ import type { TrainingController } from '../../training/vscode/trainingControlle
 import type { TrainingSession } from '../../training/vscode/trainingSession';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboardPanel';
 import { WorkspaceRuns } from '../../runs/vscode/workspaceRuns';
+import type { Language } from '../../common/core/language';
 
 /** How often a running training's new points are sent to the dashboard: a few updates per second. */
 const UPDATE_INTERVAL_MS = 250;
@@ -215,7 +216,7 @@ export class DashboardController implements vscode.Disposable {
     }
   }
 
-  private language(): 'en' | 'fr' {
+  private language(): Language {
     return explanationLanguage();
   }
 }

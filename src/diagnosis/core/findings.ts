@@ -25,11 +25,8 @@ export type RuleId = (typeof RULE_IDS)[number];
 /** `error`: the run is broken (NaN); `warning`: it hurts training; `information`: worth knowing, training still goes well. */
 export type FindingSeverity = 'error' | 'warning' | 'information';
 
-/** A text in both languages of the notes. */
-export interface FindingText {
-  readonly en: string;
-  readonly fr: string;
-}
+export type { Bilingual } from '../../common/core/language';
+import type { Bilingual } from '../../common/core/language';
 
 /** Which problem, where, the evidence, why (a note) and a fix. */
 export interface Finding {
@@ -42,9 +39,9 @@ export interface Finding {
   readonly step?: number;
   /** The numbers the rule decided on, e.g. { zeroFraction: 0.93 }. Finite numbers only. */
   readonly evidence: Readonly<Record<string, number>>;
-  readonly message: FindingText;
+  readonly message: Bilingual;
   readonly topic: TopicId;
-  readonly fix: FindingText;
+  readonly fix: Bilingual;
   /** 1-based line of the model module the finding points at. */
   readonly line?: number;
 }

@@ -1,5 +1,5 @@
 /** Numbers in findings' messages, written the way each language writes them (0.93 → "93%" / "93 %"). */
-import type { FindingText } from './findings';
+import type { Bilingual } from './findings';
 
 export interface Formatter {
   /** 3 significant digits, exponent notation for very small or large values. */
@@ -21,7 +21,7 @@ const EN: Formatter = { num: (value) => number(value, false), pct: (fraction) =>
 const FR: Formatter = { num: (value) => number(value, true), pct: (fraction) => `${Math.round(fraction * 100)}\u202f%` };
 
 /** Builds a message in both languages, each with its own number formatting. */
-export function bilingual(en: (f: Formatter) => string, fr: (f: Formatter) => string): FindingText {
+export function bilingual(en: (f: Formatter) => string, fr: (f: Formatter) => string): Bilingual {
   return { en: en(EN), fr: fr(FR) };
 }
 

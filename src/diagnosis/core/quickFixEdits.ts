@@ -9,10 +9,10 @@ import { insertItem, insertLayerAfter, quoted, replace } from '../../lint/core/s
 import { Source } from '../../lint/core/scan/source';
 import { RULES as LINT_RULES } from '../../lint/core/rules';
 import type { Edit, LintRuleId } from '../../lint/core/types';
-import type { Finding, FindingText } from './findings';
+import type { Finding, Bilingual } from './findings';
 
 export interface QuickFix {
-  readonly title: FindingText;
+  readonly title: Bilingual;
   /** Non-overlapping, against the text the fixes were computed for. */
   readonly edits: readonly Edit[];
 }

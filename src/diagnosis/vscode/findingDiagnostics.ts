@@ -1,6 +1,6 @@
 /** Findings as VS Code diagnostics: on the line of the layer at fault, in the display language, linked to their note. */
 import * as vscode from 'vscode';
-import type { NoteLanguage } from '../../notes/core';
+import type { Language } from '../../notes/core';
 import { noteCommandUri } from '../../notes/core/noteLinks';
 import { RULE_IDS, type Finding, type RuleId } from '../core/findings';
 
@@ -11,11 +11,11 @@ const SEVERITY: Readonly<Record<Finding['severity'], vscode.DiagnosticSeverity>>
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
 };
-const FIX_LABEL: Readonly<Record<NoteLanguage, string>> = { en: 'Fix:', fr: 'Correction :' };
+const FIX_LABEL: Readonly<Record<Language, string>> = { en: 'Fix:', fr: 'Correction :' };
 
 
 /** `lines`: the module's text split in lines, to underline the code of the line rather than its indentation. */
-export function toDiagnostic(finding: Finding, lines: readonly string[], language: NoteLanguage): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, lines: readonly string[], language: Language): vscode.Diagnostic {
   const line = Math.max(0, Math.min((finding.line ?? 1) - 1, lines.length - 1));
   const text = lines[line] ?? '';
   const start = text.length - text.trimStart().length;

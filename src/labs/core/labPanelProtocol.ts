@@ -6,12 +6,13 @@
 import { TOPIC_IDS, type TopicId } from '../../notes/core/topicIds';
 import { LAB_NAMES, type KeyTable, type LabInfo, type LabName, type LabReport, type ParamValue, type ParamValues } from './labs';
 
-export type LabLanguage = 'en' | 'fr';
+export type { Language } from '../../common/core/language';
+import type { Language } from '../../common/core/language';
 
 /** What a lab view shows around its charts: the lab's schema, and its texts in the chosen language. */
 export interface LabPresentation {
   readonly info: LabInfo;
-  readonly language: LabLanguage;
+  readonly language: Language;
   readonly title: string;
   /** The claim of the notes the lab reproduces. */
   readonly claim: string;

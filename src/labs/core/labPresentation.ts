@@ -4,10 +4,10 @@
  */
 import type { Knowledge } from '../../notes/core';
 import type { LabInfo, LabName } from './labs';
-import type { LabLanguage, LabPresentation } from './labPanelProtocol';
+import type { Language, LabPresentation } from './labPanelProtocol';
 import { LAB_TEXTS } from './labTexts';
 
-export function labPresentation(info: LabInfo, language: LabLanguage, knowledge: Pick<Knowledge, 'topic'>): LabPresentation {
+export function labPresentation(info: LabInfo, language: Language, knowledge: Pick<Knowledge, 'topic'>): LabPresentation {
   const texts = LAB_TEXTS[info.name];
   return {
     info,
@@ -27,7 +27,7 @@ export interface LabPick {
   readonly detail: string;
 }
 
-export function labPicks(infos: readonly LabInfo[], language: LabLanguage, knowledge: Pick<Knowledge, 'topic'>): LabPick[] {
+export function labPicks(infos: readonly LabInfo[], language: Language, knowledge: Pick<Knowledge, 'topic'>): LabPick[] {
   return infos.map((info) => {
     const view = labPresentation(info, language, knowledge);
     return { lab: info.name, label: view.title, description: view.topics.map((topic) => topic.title).join(' · '), detail: view.claim };
@@ -35,6 +35,6 @@ export function labPicks(infos: readonly LabInfo[], language: LabLanguage, knowl
 }
 
 /** The panel's tab title. */
-export function labPanelTitle(title: string, language: LabLanguage): string {
+export function labPanelTitle(title: string, language: Language): string {
   return language === 'fr' ? `Labo : ${title}` : `Lab: ${title}`;
 }

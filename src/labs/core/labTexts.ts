@@ -2,12 +2,12 @@
  * Each lab's title and the claim of the notes it reproduces, in both display languages. The engine's
  * LabInfo stays the source of the schema, topics and English summary; this is the views' wording.
  */
-import type { Localized } from '../../notes/core';
+import type { Bilingual } from '../../notes/core';
 import type { LabName } from './labs';
 
 export interface LabTexts {
-  readonly title: Localized;
-  readonly claim: Localized;
+  readonly title: Bilingual;
+  readonly claim: Bilingual;
 }
 
 export const LAB_TEXTS: Readonly<Record<LabName, LabTexts>> = {

@@ -4,7 +4,7 @@ import type { LabRun } from '../core/experiments';
 import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
 import { trainingSettings as readTrainingSettings } from '../../common/vscode/settings';
 import type { LabName, ParamValues } from '../core/labs';
-import { parseFromLab, type FromLab, type LabLanguage, type LabPresentation, type RawParams, type ToLab } from '../core/labPanelProtocol';
+import { parseFromLab, type FromLab, type Language, type LabPresentation, type RawParams, type ToLab } from '../core/labPanelProtocol';
 import { labPanelTitle } from '../core/labPresentation';
 import { LabRunner } from '../core/labRunner';
 
@@ -32,7 +32,7 @@ export class LabPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly lab: LabName,
     extensionUri: vscode.Uri,
-    language: LabLanguage,
+    language: Language,
   ) {
     this.onDidDispose = panel.onDidDispose;
     panel.webview.options = webviewOptions(extensionUri);
@@ -50,7 +50,7 @@ export class LabPanel implements vscode.Disposable {
     );
   }
 
-  static create(extensionUri: vscode.Uri, lab: LabName, language: LabLanguage): LabPanel {
+  static create(extensionUri: vscode.Uri, lab: LabName, language: Language): LabPanel {
     const panel = vscode.window.createWebviewPanel(LAB_VIEW_TYPE, SHELL_TITLE, vscode.ViewColumn.Active, webviewOptions(extensionUri));
     return new LabPanel(panel, lab, extensionUri, language);
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resolveParams } from '../core/experiments/lab';
 import { asLanguageSetting, getKnowledge, pickLanguage } from '../../notes/core';
 import type { LabName } from '../core/labs';
-import { isLabName, parseLabState, type LabLanguage } from '../core/labPanelProtocol';
+import { isLabName, parseLabState, type Language } from '../core/labPanelProtocol';
 import { LabCatalog } from '../core/labCatalog';
 import { LAB_VIEW_TYPE, LabPanel } from './labPanel';
 import { labPicks, labPresentation, type LabPick } from '../core/labPresentation';
@@ -112,7 +112,7 @@ export class LabsController implements vscode.Disposable {
     }
   }
 
-  private language(): LabLanguage {
+  private language(): Language {
     return pickLanguage(vscode.env.language, asLanguageSetting(vscode.workspace.getConfiguration('deepscope').get('language')));
   }
 }

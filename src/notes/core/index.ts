@@ -4,7 +4,7 @@
  */
 export { TOPIC_IDS, type TopicId } from './topicIds';
 export { OPEN_NOTE_COMMAND, noteCommandUri } from './noteLinks';
-export { API_LANGUAGES, type ApiLanguage, type Localized, type NoteLanguage, type Topic } from './topic';
+export { API_LANGUAGES, type ApiLanguage, type Bilingual, type Language, type Topic } from './topic';
 export { getKnowledge, knowledgeDir, loadKnowledge, type Knowledge } from './knowledge';
 export { TopicFileError } from './topicFile';
 export { asLanguageSetting, pickLanguage, type LanguageSetting } from './language';

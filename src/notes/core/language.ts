@@ -1,4 +1,4 @@
-import type { NoteLanguage } from './topic';
+import type { Language } from './topic';
 
 /** The `deepscope.language` setting: follow VS Code, or force one language. */
 export type LanguageSetting = 'auto' | 'en' | 'fr';
@@ -7,7 +7,7 @@ export type LanguageSetting = 'auto' | 'en' | 'fr';
  * The language notes are shown in. `auto` follows VS Code's display language (`vscode.env.language`,
  * e.g. `fr`, `fr-ca`): any French locale gives French, everything else English, the notes' other language.
  */
-export function pickLanguage(vscodeLanguage: string, setting: LanguageSetting): NoteLanguage {
+export function pickLanguage(vscodeLanguage: string, setting: LanguageSetting): Language {
   if (setting === 'en' || setting === 'fr') {
     return setting;
   }

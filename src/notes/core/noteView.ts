@@ -1,8 +1,8 @@
-import { API_LANGUAGES, type Knowledge, type NoteLanguage, type TopicId } from './';
+import { API_LANGUAGES, type Knowledge, type Language, type TopicId } from './';
 import type { NoteView } from './notesProtocol';
 
 /** What the viewer shows of `topic` in `language`: plain data, sent to the webview by postMessage. */
-export function noteView(knowledge: Knowledge, topic: TopicId, language: NoteLanguage): NoteView {
+export function noteView(knowledge: Knowledge, topic: TopicId, language: Language): NoteView {
   const source = knowledge.topic(topic);
   return {
     topic,

@@ -2,16 +2,16 @@
  * Messages between the extension host and the notes viewer webview. Imported by both sides (no
  * `vscode`, no DOM). The webview says `ready` first; the host then sends the note to show, as data.
  */
-import type { ApiLanguage, NoteLanguage } from './topic';
+import type { ApiLanguage, Language } from './topic';
 import { TOPIC_IDS, type TopicId } from './topicIds';
 
 // Re-exported for the webview, which imports nothing of the knowledge base but topic ids.
-export type { ApiLanguage, NoteLanguage };
+export type { ApiLanguage, Language };
 
 /** One topic in one language, as the viewer shows it. */
 export interface NoteView {
   readonly topic: TopicId;
-  readonly language: NoteLanguage;
+  readonly language: Language;
   readonly title: string;
   readonly summary: string;
   readonly keyPoints: readonly string[];
@@ -30,19 +30,19 @@ export type FromNotes =
   /** A related-topic link was clicked: show that topic in the same panel. */
   | { readonly type: 'openTopic'; readonly topic: TopicId }
   /** The EN/FR toggle: show the current topic in that language. */
-  | { readonly type: 'setLanguage'; readonly language: NoteLanguage };
+  | { readonly type: 'setLanguage'; readonly language: Language };
 
 /** What the webview saves with `setState`, and what the host gets back to restore the panel after a reload. */
 export interface NotesState {
   readonly topic: TopicId;
-  readonly language: NoteLanguage;
+  readonly language: Language;
 }
 
 export function isTopicId(value: unknown): value is TopicId {
   return typeof value === 'string' && (TOPIC_IDS as readonly string[]).includes(value);
 }
 
-function isNoteLanguage(value: unknown): value is NoteLanguage {
+function isNoteLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'fr';
 }
 

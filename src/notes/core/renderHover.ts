@@ -3,14 +3,14 @@
  * Topic fields are plain text (the loader rejects LaTeX there), escaped so `*` or `_` stay literal.
  */
 import { noteCommandUri } from './noteLinks';
-import type { NoteLanguage, Topic } from './topic';
+import type { Language, Topic } from './topic';
 
-const LABELS: Record<NoteLanguage, { recommended: string; readMore: string }> = {
+const LABELS: Record<Language, { recommended: string; readMore: string }> = {
   en: { recommended: 'Recommended', readMore: 'Read the full note' },
   fr: { recommended: 'Recommandé', readMore: 'Lire la note complète' },
 };
 
-export function renderHover(topic: Topic, language: NoteLanguage): string {
+export function renderHover(topic: Topic, language: Language): string {
   const labels = LABELS[language];
   const parts = [
     `**${escapeMarkdown(topic.title[language])}** · DeepScope`,

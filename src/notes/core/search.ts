@@ -1,4 +1,4 @@
-import { API_LANGUAGES, type NoteLanguage, type Topic } from './topic';
+import { API_LANGUAGES, type Language, type Topic } from './topic';
 
 /** Where a query word was found, and how much that says about the topic. */
 const WEIGHTS = { title: 10, symbol: 6, summary: 3, text: 1 } as const;
@@ -9,7 +9,7 @@ const WEIGHTS = { title: 10, symbol: 6, summary: 3, text: 1 } as const;
  * Both languages are searched so a French word finds an English display and vice versa; `language`
  * only breaks ties in favour of the displayed one. An empty query gives every topic in the notes' order.
  */
-export function searchTopics(topics: readonly Topic[], query: string, language: NoteLanguage): Topic[] {
+export function searchTopics(topics: readonly Topic[], query: string, language: Language): Topic[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) {
     return [...topics];
@@ -30,8 +30,8 @@ export function searchTopics(topics: readonly Topic[], query: string, language: 
   return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((entry) => entry.topic);
 }
 
-function searchableFields(topic: Topic, language: NoteLanguage): Array<{ text: string; weight: number }> {
-  const other: NoteLanguage = language === 'en' ? 'fr' : 'en';
+function searchableFields(topic: Topic, language: Language): Array<{ text: string; weight: number }> {
+  const other: Language = language === 'en' ? 'fr' : 'en';
   // The displayed language weighs slightly more, so ties go its way.
   const fields: Array<{ text: string; weight: number }> = [];
   for (const [lang, bonus] of [[language, 0.5], [other, 0]] as const) {

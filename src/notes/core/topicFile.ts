@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parsePattern } from './symbols/pattern';
 import { DIALECT_OF } from './symbols/dialect';
-import { API_LANGUAGES, type ApiLanguage, type Localized, type Topic } from './topic';
+import { API_LANGUAGES, type ApiLanguage, type Bilingual, type Topic } from './topic';
 import { TOPIC_IDS, type TopicId } from './topicIds';
 
 export class TopicFileError extends Error {
@@ -69,7 +69,7 @@ export function parseTopicFile(file: string, source: string): Topic {
 }
 
 /** The `## fr` and `## en` sections of the body, in that order, both non-empty. */
-function bodySections(file: string, body: string): Localized {
+function bodySections(file: string, body: string): Bilingual {
   const headings = [...body.matchAll(/^## (\S+)[ \t]*$/gm)];
   const names = headings.map((heading) => heading[1]);
   if (names.join(',') !== 'fr,en') {

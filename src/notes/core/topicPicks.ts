@@ -1,4 +1,4 @@
-import { searchTopics, type NoteLanguage, type Topic, type TopicId } from './';
+import { searchTopics, type Language, type Topic, type TopicId } from './';
 
 /** One row of the "Open Lecture Note…" quick pick (a vscode.QuickPickItem plus its topic). */
 export interface TopicPick {
@@ -18,7 +18,7 @@ export interface TopicPick {
  * by its index in the last list the extension sent, so a list that changed under a fast Enter would
  * open another topic. The query only decides which rows searchTopics makes visible.
  */
-export function topicPicks(topics: readonly Topic[], query: string, language: NoteLanguage): TopicPick[] {
+export function topicPicks(topics: readonly Topic[], query: string, language: Language): TopicPick[] {
   const found = new Set(searchTopics(topics, query, language).map((topic) => topic.id));
   return topics.map((topic) => ({
     topic: topic.id,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getKnowledge, type NoteLanguage, type TopicId } from '../core';
+import { getKnowledge, type Language, type TopicId } from '../core';
 import { parseNotesState, type FromNotes, type NotesState } from '../core/notesProtocol';
 import { explanationLanguage as settingLanguage } from '../../common/vscode/settings';
 import { readNoteArgument } from '../core/noteArgument';
@@ -18,7 +18,7 @@ export class NotesController implements vscode.Disposable {
   private panel: NotesPanel | undefined;
   private shown: TopicId | undefined;
   /** The language picked with the viewer's EN/FR toggle; it wins over the setting until the setting changes. */
-  private toggled: NoteLanguage | undefined;
+  private toggled: Language | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -125,7 +125,7 @@ export class NotesController implements vscode.Disposable {
     panel?.panel.dispose();
   }
 
-  private language(): NoteLanguage {
+  private language(): Language {
     return this.toggled ?? settingLanguage();
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
-import type { NoteLanguage } from '../core';
+import type { Language } from '../core';
 import { parseFromNotes, type FromNotes, type NoteView, type ToNotes } from '../core/notesProtocol';
 
 export const NOTES_VIEW_TYPE = 'deepscope.notes';
@@ -21,7 +21,7 @@ export class NotesPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    language: NoteLanguage,
+    language: Language,
     onMessage: (message: Exclude<FromNotes, { type: 'ready' }>) => void,
   ) {
     this.onDidDispose = panel.onDidDispose;
@@ -42,7 +42,7 @@ export class NotesPanel implements vscode.Disposable {
     );
   }
 
-  static create(extensionUri: vscode.Uri, language: NoteLanguage, column: vscode.ViewColumn, onMessage: (message: Exclude<FromNotes, { type: 'ready' }>) => void): NotesPanel {
+  static create(extensionUri: vscode.Uri, language: Language, column: vscode.ViewColumn, onMessage: (message: Exclude<FromNotes, { type: 'ready' }>) => void): NotesPanel {
     const panel = vscode.window.createWebviewPanel(NOTES_VIEW_TYPE, SHELL_TITLE, column, {
       ...webviewOptions(extensionUri),
       enableFindWidget: true,

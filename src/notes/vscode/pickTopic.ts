@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { NoteLanguage, Topic, TopicId } from '../core';
+import type { Language, Topic, TopicId } from '../core';
 import { topicPicks, type TopicPick } from '../core/topicPicks';
 
-const TEXTS: Record<NoteLanguage, { title: string; placeholder: string }> = {
+const TEXTS: Record<Language, { title: string; placeholder: string }> = {
   en: {
     title: 'DeepScope: Open Lecture Note',
     placeholder: 'Search the notes: a title, a word of the text or an API name (heNormal, nesterov=True, dropout…)',
@@ -18,7 +18,7 @@ const TEXTS: Record<NoteLanguage, { title: string; placeholder: string }> = {
  * full text, in both languages) to choose the rows always shown; VS Code's own filter adds the rows
  * whose title, id or summary it matches, ranks title matches first and highlights the matches.
  */
-export function pickTopic(topics: readonly Topic[], language: NoteLanguage): Promise<TopicId | undefined> {
+export function pickTopic(topics: readonly Topic[], language: Language): Promise<TopicId | undefined> {
   const quickPick = vscode.window.createQuickPick<TopicPick>();
   quickPick.title = TEXTS[language].title;
   quickPick.placeholder = TEXTS[language].placeholder;

@@ -4,6 +4,7 @@
  * contraction expansion, stop-word flag) and the `stopword` lists (English and French). Beside it, the
  * naive splits the notes warn about.
  */
+import type { Language } from '../../../common/core/language';
 import { eng, fra, removeStopwords } from 'stopword';
 import winkNLP, { type ItsFunction, type ItsHelpers, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -70,7 +71,7 @@ export function expanded(tokens: readonly TextToken[]): string {
 }
 
 /** Lower-cased words of a text, and those left once a language's stop-word list is removed. */
-export function stopWordFilter(words: readonly string[], language: 'en' | 'fr'): { words: string[]; kept: string[] } {
+export function stopWordFilter(words: readonly string[], language: Language): { words: string[]; kept: string[] } {
   const lower = words.map((word) => word.toLowerCase());
   return { words: lower, kept: removeStopwords(lower, language === 'en' ? eng : fra) };
 }
