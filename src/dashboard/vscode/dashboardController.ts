@@ -72,7 +72,7 @@ export class DashboardController implements vscode.Disposable {
     }
     const other = await this.runs.pick('DeepScope: Compare with Another Run', `Choose a run to show beside ${path.basename(current.run.start.modelFile)}`, current.run.id);
     if (!other) return undefined;
-    if (!this.panel) this.open(current);
+    if (!this.panel || !this.shown) this.open(current);
     this.compared = { run: other.run, findings: other.findings };
     this.panel?.post({ type: 'compare', run: other.run });
     return other.run;
