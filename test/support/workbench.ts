@@ -74,3 +74,15 @@ export async function applyColorTheme(page: Page, name: string, workbenchClass: 
   await page.mouse.move(150, 650);
   await page.waitForTimeout(500); // the tooltip fades out
 }
+
+/**
+ * Developer: Reload Window, as a user reloads. Unlike `page.reload()`, the command first flushes the workbench's
+ * state (open editors, webview state) to storage and only then reloads; a bare page reload races that write, so a
+ * panel opened a few seconds before may not come back.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  const unloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 90_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await unloaded;
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+}

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { screenshotWholeView, webviewContent } from '../support/webview';
-import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const MOONS_LAYERS = 'hidden1,hidden1_bn,hidden1_relu,hidden1_dropout,hidden2,hidden2_bn,hidden2_relu,hidden2_dropout,output';
@@ -73,8 +73,7 @@ test('the dashboard compares the shown run with another: curves overlaid, each l
 
 test('a reload keeps the comparison; "Stop comparing" shows the run alone again', async () => {
   const { page } = session;
-  await page.reload();
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await reloadWindow(page);
   let dashboard;
   try {
     dashboard = await webviewContent(page, 'DeepScope Dashboard');

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, screenshotWholeView, webviewContent } from '../support/webview';
-import { applyColorTheme, runCommand } from '../support/workbench';
+import { applyColorTheme, reloadWindow, runCommand } from '../support/workbench';
 
 let session: UiSession;
 const LAYERS = 'hidden1,hidden2,output';
@@ -53,8 +53,7 @@ test('the charts follow a light theme', async () => {
 
 test('a window reload restores the dashboard with its run', async () => {
   const { page } = session;
-  await page.reload();
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await reloadWindow(page);
   const dashboard = await webviewContent(page, 'DeepScope Dashboard');
   const bands = dashboard.locator('.chart[aria-label^="Activation distributions over time"]');
   await bands.waitFor({ timeout: 90_000 });

@@ -10,7 +10,7 @@ import { weightInitLab } from '../../src/labs/core/experiments/weightInit';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { screenshotWholeView, webviewContent } from '../support/webview';
-import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
@@ -162,8 +162,7 @@ test('optimisers from the palette: changing κ re-runs at once (cheap lab); path
   for (const run of (await engine).runs) assert.equal(await fact(lab, `steps-${run.method}`), run.steps, run.method);
   await shoot(lab, 'optimizers');
 
-  await page.reload();
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await reloadWindow(page);
   lab = await webviewContent(page, 'Lab: Optimisers: SGD, momentum, Nesterov');
   await drawnAfter(lab, '0', 'the restored optimizers lab');
   assert.equal(await lab.locator('#param-kappa').inputValue(), '1000', 'the restored panel keeps its parameters');

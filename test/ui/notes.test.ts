@@ -6,7 +6,7 @@ import type { FrameLocator } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, webviewContent } from '../support/webview';
-import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
@@ -136,8 +136,7 @@ test('the note follows light and high-contrast themes', async () => {
 
 test('a window reload restores the notes viewer on its topic', async () => {
   const { page } = session;
-  await page.reload();
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await reloadWindow(page);
   const notes = await noteTitled('ReLU (Rectified Linear Unit)');
   assert.ok((await notes.locator('.note-text .katex').count()) > 0);
 });
