@@ -27,6 +27,8 @@ const targets = [
   { ...nodeTarget, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
   // The training process: forked per run by the extension, the CLI and the benchmarks.
   { ...nodeTarget, entryPoints: { trainingWorker: 'src/engine/worker/trainingWorker.ts' }, outdir: 'out' },
+  // The program process: runs a user's own tfjs program, watched (deepscope run, Run with DeepScope).
+  { ...nodeTarget, entryPoints: { programWorker: 'src/engine/program/programWorker.ts' }, outdir: 'out' },
   // The lab process: forked per lab run by the extension (the CLI runs labs in its own process).
   { ...nodeTarget, entryPoints: { labWorker: 'src/labs/core/labWorker.ts' }, outdir: 'out' },
 ];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../runs/core/trainingData';
 import { EngineError } from './engineError';
+import { registerWasmFallbackKernels } from './wasmFallbackKernels';
 
 import type { BackendPreference } from '../training/core/backendPreference';
 
@@ -40,6 +41,7 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
     }
     const ok = await tf.setBackend(name);
     await tf.ready();
+    if (ok && name === 'wasm') registerWasmFallbackKernels();
     return ok && tf.getBackend() === name ? undefined : 'failed to initialise';
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

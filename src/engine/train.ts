@@ -242,7 +242,7 @@ function scheduledRate(schedule: (epoch: number) => number, epoch: number, where
   return rate;
 }
 
-function epochRecord(epoch: number, lr: number, logs: tf.Logs): EpochRecord {
+export function epochRecord(epoch: number, lr: number, logs: tf.Logs): EpochRecord {
   const metrics: Record<string, number> = {};
   const valMetrics: Record<string, number> = {};
   for (const [key, value] of Object.entries(logs)) {

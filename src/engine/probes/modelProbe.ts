@@ -28,8 +28,8 @@ export class ModelProbe {
   constructor(
     private readonly model: tf.LayersModel,
     watchedNames: readonly string[],
-    private readonly x: tf.Tensor,
-    private readonly y: tf.Tensor,
+    private readonly x: tf.Tensor | tf.Tensor[],
+    private readonly y: tf.Tensor | tf.Tensor[],
   ) {
     // tfjs rejects a tensor listed twice (a layer's input is often the previous layer's output).
     const outputs: tf.SymbolicTensor[] = [];
@@ -45,7 +45,8 @@ export class ModelProbe {
         inputIndex: preActivationFn(layer) ? add(single(layer.input)) : undefined,
       }));
     this.finalIndex = add(single(model.outputs[0]));
-    this.probeModel = tf.model({ inputs: model.inputs, outputs });
+    // Named, so tfjs's counter of unnamed models (model_1, model_2…) is not moved by DeepScope's own model.
+    this.probeModel = tf.model({ inputs: model.inputs, outputs, name: 'deepscope_probe' });
   }
 
   /** Call before the optimiser step whose update ratio should be measured. */
@@ -63,7 +64,8 @@ export class ModelProbe {
     const { grads, value } = tf.variableGrads(() => {
       const result = this.probeModel.apply(this.x, { training: true }) as tf.Tensor | tf.Tensor[];
       outputs = (Array.isArray(result) ? result : [result]).map((tensor) => tf.keep(tensor));
-      return tf.mean(lossFn(this.y, outputs[this.finalIndex])) as tf.Scalar;
+      const target = Array.isArray(this.y) ? this.y[0] : this.y;
+      return tf.mean(lossFn(target, outputs[this.finalIndex])) as tf.Scalar;
     }, variables.length > 0 ? variables : undefined);
     value.dispose();
     this.model.nonTrainableWeights.forEach((weight, i) => weight.write(saved[i]));

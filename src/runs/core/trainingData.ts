@@ -67,6 +67,13 @@ export interface ProbeFrame {
   readonly layers: readonly LayerProbe[];
 }
 
+/** A place in a source file: absolute path, 1-based line and column. */
+export interface SourceSite {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface LayerInfo {
   readonly name: string;
   readonly className: string;
@@ -74,6 +81,8 @@ export interface LayerInfo {
   readonly activation?: string;
   readonly outputShape: readonly (number | null)[];
   readonly paramCount: number;
+  /** Where the layer was created (program runs: captured when the layer was constructed). */
+  readonly source?: SourceSite;
 }
 
 /** The loss of one optimiser step (`step` counts from 0 over the whole run). */
@@ -127,4 +136,6 @@ export interface RunStart {
    * squared error): the bar a model that learns must clear. Absent when it cannot be computed.
    */
   readonly baselineLoss?: number;
+  /** Program runs: where the model was built, compiled (its optimizer) and fitted (its data). */
+  readonly sites?: { readonly model?: SourceSite; readonly optimizer?: SourceSite; readonly data?: SourceSite };
 }
