@@ -7,9 +7,10 @@ import { diagnoseCommand } from './diagnoseCommand';
 import { labCommand } from './labCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
+import { runCommand } from './runCommand';
 import { trainCommand } from './trainCommand';
 
-const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, diagnoseCommand, reportCommand, labCommand];
+const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, runCommand, diagnoseCommand, reportCommand, labCommand];
 
 function overview(): string {
   const rows = [...COMMANDS.map((c) => [c.usage, c.summary]), ['help [command]', 'Show the help of a command']];
@@ -48,7 +49,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (name === undefined || name === '--help' || name === '-h') return help([], io);
     if (name === 'help') return help(args, io);
     const command = findCommand(name);
-    if (args.includes('--help') || args.includes('-h')) return help([command.name], io);
+    // After `--` come a program's own arguments (deepscope run), its --help included.
+    const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+    if (own.includes('--help') || own.includes('-h')) return help([command.name], io);
     return await command.run(args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

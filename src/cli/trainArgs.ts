@@ -59,7 +59,7 @@ export function parseTrainArgs(args: readonly string[], cwd: string): TrainReque
   };
 }
 
-function positiveInteger(text: string, flag: string): number {
+export function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) {
     throw new UsageError(`${flag} must be a positive whole number, got "${text}"`);

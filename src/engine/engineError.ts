@@ -11,7 +11,8 @@ export type EngineErrorKind =
   | 'shape' // data does not fit the model's input or output
   | 'config' // `training` holds an invalid value
   | 'backend' // the requested backend is unavailable
-  | 'training'; // tfjs failed during fit
+  | 'training' // tfjs failed during fit
+  | 'program'; // a program run with DeepScope exited with a non-zero code, was killed, or never trained
 
 export interface SourceLocation {
   readonly file: string;

@@ -3,6 +3,7 @@
  * itself, mapped through source maps (TypeScript) when the file has one. Used to tell which line built a
  * layer, a model or called `compile` / `fit`.
  */
+import { existsSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ export function userFrame(skipConstructors: ReadonlySet<string> = new Set()): So
   let fallback: SourceSite | undefined;
   for (const frame of frames) {
     const site = siteOf(frame);
-    if (!site || isOwnOrTfjs(site.file)) continue;
+    if (!site) continue;
     if (frame.isConstructor() && skipConstructors.has(frame.getFunctionName() ?? '')) continue;
     // A library in the user's node_modules is not their code: keep looking, but remember it.
     if (site.file.includes(`${path.sep}node_modules${path.sep}`)) {
@@ -55,8 +56,10 @@ function siteOf(frame: NodeJS.CallSite): SourceSite | undefined {
   const column = frame.getColumnNumber();
   if (!name || line === null || column === null || name.startsWith('node:')) return undefined;
   const file = name.startsWith('file://') ? fileURLToPath(name) : name;
-  if (!path.isAbsolute(file)) return undefined;
-  return mapped(name, file, line, column) ?? { file, line, column };
+  // Decided on the file that runs: tfjs's own source maps point at sources it does not ship.
+  if (!path.isAbsolute(file) || isOwnOrTfjs(file)) return undefined;
+  const site = mapped(name, file, line, column) ?? { file, line, column };
+  return existsSync(site.file) ? site : undefined;
 }
 
 /** Through the file's source map (TypeScript compiled by DeepScope, or the user's own maps). */
@@ -74,7 +77,8 @@ export function thrownAt(error: unknown): SourceSite | undefined {
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
   for (const match of stack.matchAll(/^\s*at (?:.*? \()?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?$/gm)) {
     const file = match[1].startsWith('file://') ? fileURLToPath(match[1]) : match[1];
-    if (!isOwnOrTfjs(file) && !file.includes(`${path.sep}node_modules${path.sep}`)) return { file, line: Number(match[2]), column: Number(match[3]) };
+    // A stack printed with source maps on names tfjs's sources, which it does not ship: they do not exist.
+    if (!isOwnOrTfjs(file) && !file.includes(`${path.sep}node_modules${path.sep}`) && existsSync(file)) return { file, line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;
 }

@@ -25,9 +25,12 @@ export interface TrainingRunOptions extends TrainingProcessOptions {
 /** The diagnosis is re-run at most this often while training (and once at the end). */
 const FINDINGS_INTERVAL_MS = 250;
 
-export class TrainingRun implements RunSource {
+/** What produces a run's records: the training process for model modules, a program process for programs. */
+export type RunProducer<S> = (emit: (record: RunRecord) => void, signal: AbortSignal) => Promise<S>;
+
+export class TrainingRun<S = ProcessRunSummary> implements RunSource {
   readonly id: string;
-  readonly done: Promise<ProcessRunSummary>;
+  readonly done: Promise<S>;
   /** Why the log could not be written (a full disk, a read-only folder); the run goes on without it. */
   logProblem: string | undefined;
   private readonly stream = new RecordStream();
@@ -41,7 +44,11 @@ export class TrainingRun implements RunSource {
   private findingsTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFindings = '[]';
 
-  constructor(readonly options: TrainingRunOptions) {
+  /** Without `produce`, the model module `options.file` is trained in a training process (S is then ProcessRunSummary). */
+  constructor(
+    readonly options: TrainingRunOptions,
+    produce?: RunProducer<S>,
+  ) {
     this.id = newRunId(options.file);
     this.diagnoser = new Diagnoser(options.contents ?? readSource(options.file));
     this.file = options.runsDirectory === undefined ? undefined : runLogPath(options.runsDirectory, this.id);
@@ -49,10 +56,9 @@ export class TrainingRun implements RunSource {
     if (this.file) this.writer = this.open(this.file);
     options.signal?.addEventListener('abort', () => this.cancel(), { once: true });
     const { file, contents, backend, epochs, probeEverySteps, watchLayers, seed } = options;
-    this.done = trainInProcess({ file, contents, backend, epochs, probeEverySteps, watchLayers, seed }, (record) => this.handle(record), {
-      signal: this.abort.signal,
-      maxMemoryMb: options.maxMemoryMb,
-    });
+    const trainModule: RunProducer<ProcessRunSummary> = (emit, signal) =>
+      trainInProcess({ file, contents, backend, epochs, probeEverySteps, watchLayers, seed }, emit, { signal, maxMemoryMb: options.maxMemoryMb });
+    this.done = (produce ?? (trainModule as unknown as RunProducer<S>))((record) => this.handle(record), this.abort.signal);
     const finish = (): void => this.finish();
     this.done.then(finish, finish);
   }

@@ -1,0 +1,58 @@
+/** Arguments of `deepscope run <program> [options] [-- program args…]`. */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
+import { runsDirectory } from '../runs/core/runLogFiles';
+import { UsageError } from './io';
+import { DEFAULT_PROBE_EVERY_STEPS, positiveInteger } from './trainArgs';
+
+export interface RunRequest {
+  readonly file: string;
+  /** Everything after `--`: the program's own arguments, untouched. */
+  readonly programArgs: readonly string[];
+  readonly backend: BackendPreference;
+  readonly probeEverySteps: number;
+  readonly watchLayers?: readonly string[];
+  readonly runsDirectory: string;
+  /** No DeepScope lines on stderr: only the program's output. */
+  readonly quiet: boolean;
+}
+
+export function parseRunArgs(args: readonly string[], cwd: string): RunRequest {
+  const separator = args.indexOf('--');
+  const own = separator >= 0 ? args.slice(0, separator) : args;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...own],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        backend: { type: 'string' },
+        'probe-every': { type: 'string' },
+        layers: { type: 'string' },
+        'runs-dir': { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (the program's own options go after --)`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'give the program to run' : `one program expected, got ${positionals.join(' ')} (the program's own arguments go after --)`);
+  }
+  const backend = values.backend ?? 'auto';
+  if (!(BACKEND_PREFERENCES as readonly string[]).includes(backend)) {
+    throw new UsageError(`--backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${backend}"`);
+  }
+  return {
+    file: path.resolve(cwd, positionals[0]),
+    programArgs: separator >= 0 ? args.slice(separator + 1) : [],
+    backend: backend as BackendPreference,
+    probeEverySteps: values['probe-every'] === undefined ? DEFAULT_PROBE_EVERY_STEPS : positiveInteger(values['probe-every'], '--probe-every'),
+    watchLayers: values.layers?.split(',').map((name) => name.trim()).filter((name) => name.length > 0),
+    runsDirectory: runsDirectory(cwd, values['runs-dir']),
+    quiet: values.quiet ?? false,
+  };
+}

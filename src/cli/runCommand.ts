@@ -1,0 +1,90 @@
+/**
+ * `deepscope run <program>`: runs an unmodified tfjs program as node would — same output, same exit
+ * code — while DeepScope watches its training and writes the run log. DeepScope's own lines go to
+ * stderr, each starting with `[deepscope]` (none with --quiet).
+ */
+import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
+import * as path from 'node:path';
+import type { Finding } from '../diagnosis/core/findings';
+import { runProgramInProcess, type ProgramOutcome } from '../training/core/programInProcess';
+import { TrainingRun } from '../training/core/trainingRun';
+import { type CliCommand, type CliIo, EXIT_FAILURE, UsageError } from './io';
+import { parseRunArgs, type RunRequest } from './runArgs';
+import { DEFAULT_PROBE_EVERY_STEPS } from './trainArgs';
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  usage: 'run <program> [options] [-- program args…]',
+  summary: 'Run your own tfjs program (.js, .mjs, .ts) unchanged, watching every fit',
+  help: () =>
+    [
+      'Usage: deepscope run <program.js|.mjs|.ts> [options] [-- program args…]',
+      '',
+      'Runs a TensorFlow.js program as node would (its arguments, working directory, output and exit',
+      'code), with @tensorflow/tfjs, -node and -node-gpu all resolved to one tfjs, and watches every',
+      'model.fit / model.fitDataset: step losses, epochs, learning rate and per-layer probes go to the run',
+      'log, and the diagnosis points at the lines that built the faulty layers.',
+      '',
+      'Options:',
+      '  --backend B        auto (default: tfjs-node when it loads, else wasm, else cpu), node, wasm or cpu',
+      `  --probe-every N    probe the layers every N steps (default ${DEFAULT_PROBE_EVERY_STEPS}) and at each epoch end`,
+      '  --layers a,b       probe only these layers',
+      '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
+      '  --quiet            print only the program\'s own output',
+      '',
+      'The first model that trains is the run; other models train unwatched (DeepScope says so).',
+      'The exit code is the program\'s.',
+    ].join('\n'),
+  run: async (args, io) => run(parseRunArgs(args, io.cwd), io),
+};
+
+async function run(request: RunRequest, io: CliIo): Promise<number> {
+  if (!existsSync(request.file)) throw new UsageError(`no such program: ${request.file}`);
+  const say = (text: string): void => {
+    if (!request.quiet) io.err(`[deepscope] ${text}`);
+  };
+  // Ctrl-C reaches the program too (same process group): wait for it to end as it would under node.
+  const ignoreInterrupt = (): void => undefined;
+  process.on('SIGINT', ignoreInterrupt);
+  let findings: readonly Finding[] = [];
+  const run = new TrainingRun<ProgramOutcome>(
+    { file: request.file, backend: request.backend, probeEverySteps: request.probeEverySteps, watchLayers: request.watchLayers, runsDirectory: request.runsDirectory },
+    (emit, signal) =>
+      runProgramInProcess(
+        { file: request.file, args: request.programArgs, cwd: io.cwd, stdio: 'inherit', backend: request.backend, probeEverySteps: request.probeEverySteps, watchLayers: request.watchLayers },
+        emit,
+        {
+          backend: (notice) => say(`backend ${notice.backend}${notice.why ? ` (${notice.why})` : ''}`),
+          unwatched: (model) => say(`model "${model}" also trains; DeepScope watches only the first model that trained`),
+        },
+        signal,
+      ),
+  );
+  if (run.logProblem) say(run.logProblem);
+  run.subscribe((record) => {
+    if (record.type === 'findings') findings = record.findings;
+    if (record.type === 'error' && record.kind !== 'module-threw') say(record.message);
+  });
+  try {
+    const outcome = await run.done;
+    for (const finding of findings) {
+      const where = `${relative(io.cwd, (finding as Finding & { file?: string }).file ?? outcome.start.modelFile)}${finding.line ? `:${finding.line}` : ''}`;
+      say(`${finding.severity}: ${where}: ${finding.message.en}`);
+    }
+    if (run.logFile) say(`run log ${relative(io.cwd, run.logFile)}`);
+    if (outcome.signal) return 128 + (signalNumber(outcome.signal) ?? 0);
+    return outcome.exitCode ?? EXIT_FAILURE;
+  } finally {
+    process.removeListener('SIGINT', ignoreInterrupt);
+  }
+}
+
+function relative(cwd: string, file: string): string {
+  const inside = path.relative(cwd, file);
+  return inside && !inside.startsWith('..') ? inside : file;
+}
+
+function signalNumber(signal: NodeJS.Signals): number | undefined {
+  return constants.signals[signal];
+}

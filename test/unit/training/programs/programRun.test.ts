@@ -1,0 +1,109 @@
+/**
+ * `deepscope run` on programs written in the styles of public tfjs examples (test/fixtures/programs):
+ * each runs unchanged, with the same output and exit code as under node, and its run says which line
+ * built each layer.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { encodeRecord } from '../../../../src/runs/core/runLogFormat';
+import type { StartRecord } from '../../../../src/runs/core/runRecord';
+import { lineOf } from '../../diagnosis/zoo';
+import { recordValidator } from '../../runs/runLogSchema';
+import { PROGRAMS, runProgram, runWithNode } from './programRunner';
+
+const matchesSchema = recordValidator({ closed: true });
+
+function startOf(records: readonly { type: string }[]): StartRecord {
+  const start = records.find((record) => record.type === 'start');
+  assert.ok(start, 'a start record');
+  return start as StartRecord;
+}
+
+const TRAINING_PROGRAMS: [file: string, layer: string, createdBy: string][] = [
+  ['attention-seq2seq.js', 'scale', 'new ScaleLayer('],
+  ['csv-regression.mjs', 'dense_Dense2', 'tf.layers.dense({ units: 1'],
+  ['csv-regression-tla.mjs', 'dense_Dense1', 'tf.layers.dense({'],
+  ['cnn-generator.ts', 'conv2d_Conv2D2', 'model.add(tf.layers.conv2d({'],
+];
+
+for (const [name, layer, createdBy] of TRAINING_PROGRAMS) {
+  test(`${name}: same output and exit code as node; every record valid; ${layer} on the line that built it`, async () => {
+    const file = path.join(PROGRAMS, name);
+    const [watched, plain] = [await runProgram(file), runWithNode(file)];
+    assert.equal(watched.outcome.exitCode, plain.status, watched.stderr);
+    assert.equal(watched.stdout, plain.stdout, 'the program prints the same, losses included (same seed, same backend)');
+    for (const record of watched.records) assert.equal(matchesSchema(JSON.parse(encodeRecord(record))), undefined, record.type);
+    const start = startOf(watched.records);
+    assert.equal(start.modelFile, file);
+    const info = start.layers.find((candidate) => candidate.name === layer);
+    assert.ok(info?.source, `${layer} has a source`);
+    assert.equal(info.source.file, file);
+    // The statement may span lines: the layer is created on or just after the line that starts it.
+    const line = lineOf(file, createdBy);
+    assert.ok(info.source.line >= line && info.source.line <= line + 1, `${layer} at line ${info.source.line}, built at ${line}`);
+    assert.ok(start.sites?.optimizer && start.sites.optimizer.line === lineOf(file, '.compile('), 'the compile line');
+    assert.ok(watched.records.some((record) => record.type === 'probe'), 'probes');
+    assert.equal(watched.records.at(-1)?.type, 'end');
+  });
+}
+
+test('a program that exits with code 3 exits with code 3, and its log says so', async () => {
+  const run = await runProgram(path.join(PROGRAMS, 'exit-code.js'));
+  assert.equal(run.outcome.exitCode, 3);
+  const last = run.records.at(-1);
+  assert.ok(last?.type === 'error' && last.kind === 'program');
+  assert.match(last.message, /exited with code 3/);
+});
+
+test('a throw in fit: exit code 1 as under node, the error on the user\'s line, a log with a start', async () => {
+  const file = path.join(PROGRAMS, 'throws.js');
+  const run = await runProgram(file);
+  assert.equal(run.outcome.exitCode, runWithNode(file).status);
+  const last = run.records.at(-1);
+  assert.ok(last?.type === 'error' && last.kind === 'module-threw', JSON.stringify(last));
+  assert.equal(last.location?.file, file);
+  assert.equal(last.location?.line, lineOf(file, 'await model.fit('));
+  assert.equal(run.records[0].type, 'start');
+});
+
+test('a program that never trains ends normally and its log says there was nothing to watch', async () => {
+  const run = await runProgram(path.join(PROGRAMS, 'never-trains.js'));
+  assert.equal(run.outcome.exitCode, 0);
+  assert.equal(run.outcome.trained, false);
+  const last = run.records.at(-1);
+  assert.ok(last?.type === 'error' && /without calling fit/.test(last.message));
+});
+
+test('Stop kills a program stuck before its first fit; the log ends cancelled', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'deepscope-program-'));
+  const file = path.join(folder, 'loops.js');
+  writeFileSync(file, "require('@tensorflow/tfjs');\nconsole.log('looping');\nfor (;;) {}\n");
+  const abort = new AbortController();
+  const running = runProgram(file, { signal: abort.signal });
+  setTimeout(() => abort.abort(), 2_000);
+  const run = await running;
+  assert.equal(run.outcome.cancelled, true);
+  assert.equal(run.outcome.signal, 'SIGKILL');
+  assert.deepEqual(run.records.map((record) => record.type), ['start', 'end']);
+});
+
+test('a tfjs-node program runs on DeepScope\'s backend: its arguments, file:// save and load; tf.node names what to install', async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'deepscope-model-'));
+  const run = await runProgram(path.join(PROGRAMS, 'node-cli-train.js'), { args: ['--epochs', '2', '--out', out] });
+  assert.equal(run.outcome.exitCode, 0, run.stderr);
+  assert.ok(existsSync(path.join(out, 'model.json')) && existsSync(path.join(out, 'weights.bin')));
+  assert.match(run.stdout, /reloaded model: P\(class 1/);
+  assert.equal(run.records.filter((record) => record.type === 'epoch').length, 2, '--epochs 2 reached the program');
+
+  const file = path.join(out, 'board.js');
+  writeFileSync(file, "const tf = require('@tensorflow/tfjs-node');\ntf.node.tensorBoard('/tmp/logs');\n");
+  const board = await runProgram(file);
+  assert.equal(board.outcome.exitCode, 1);
+  const last = board.records.at(-1);
+  assert.ok(last?.type === 'error');
+  assert.match(last.message, /tf\.node\.tensorBoard needs the native TensorFlow backend/);
+  assert.match(last.message, /npm install @tensorflow\/tfjs-node/);
+});
