@@ -7,3 +7,4 @@ import './notes.test';
 import './diagnosis.test';
 import './labs.test';
 import './runs.test';
+import './programs.test';

@@ -26,6 +26,7 @@ export interface CommandSpec {
 export const COMMAND_IDS = [
   'deepscope.newModel',
   'deepscope.trainModel',
+  'deepscope.runProgram',
   'deepscope.stopTraining',
   'deepscope.showDashboard',
   'deepscope.openRun',
@@ -40,6 +41,8 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
   return {
     'deepscope.newModel': { requiresTrust: false, run: () => runNewModel() },
     'deepscope.trainModel': { requiresTrust: true, run: (uri) => services.training.train(asUri(uri)) },
+    // Runs the user's own program: trusted workspaces only, like training.
+    'deepscope.runProgram': { requiresTrust: true, run: (uri) => services.training.runProgram(asUri(uri)) },
     'deepscope.stopTraining': { requiresTrust: false, run: () => services.training.stop() },
     'deepscope.showDashboard': { requiresTrust: false, run: () => services.dashboard.show() },
     // Reads a log only (no workspace code runs), so it works in Restricted Mode.

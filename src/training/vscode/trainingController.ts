@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EngineError } from '../../engine/engineError';
+import type { RunSummary } from '../../engine/train';
 import type { ProcessRunSummary } from '../core/trainInProcess';
+import type { ProgramOutcome } from '../core/programInProcess';
+import { startProgramSession } from './programSession';
 import { TrainingSession } from './trainingSession';
 import { runsSettings, trainingSettings } from '../../common/vscode/settings';
 import { TrainingStatusBar } from './trainingStatusBar';
@@ -14,10 +17,12 @@ const MODEL_LANGUAGES = new Set(['typescript', 'javascript']);
  * reported as diagnostics on their line.
  */
 export class TrainingController implements vscode.Disposable {
+  /** The current run: a model module trained by DeepScope or a program run with DeepScope. */
   private session: TrainingSession | undefined;
   private readonly statusBar = new TrainingStatusBar();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('deepscope-training');
   private readonly log = vscode.window.createOutputChannel('DeepScope', { log: true });
+  private readonly programOutput = vscode.window.createOutputChannel('DeepScope: Program Output');
   private readonly sessionStarted = new vscode.EventEmitter<TrainingSession>();
   /** A run started (the dashboard listens to its events). */
   readonly onDidStartSession = this.sessionStarted.event;
@@ -35,7 +40,7 @@ export class TrainingController implements vscode.Disposable {
     const settings = trainingSettings(document.uri);
     const runs = runsSettings(document.uri);
     this.diagnostics.delete(document.uri);
-    const session = new TrainingSession({
+    const session = new TrainingSession<ProcessRunSummary>({
       file: document.uri.fsPath,
       contents: document.isDirty ? document.getText() : undefined,
       ...settings,
@@ -59,6 +64,40 @@ export class TrainingController implements vscode.Disposable {
     }
   }
 
+  /**
+   * Runs the program at `uri` (default: the active editor) unchanged, watching its fits. Resolves with
+   * how it ended, or undefined if it did not start.
+   */
+  async runProgram(uri?: vscode.Uri): Promise<ProgramOutcome | undefined> {
+    const document = await this.modelDocument(uri, 'a JavaScript or TypeScript program');
+    if (!document || !(await this.stopRunningFirst(document))) return undefined;
+    // The program reads its files from disk, as under node: unsaved changes would not be what runs.
+    if (document.isDirty && !(await document.save())) return undefined;
+    const runs = runsSettings(document.uri);
+    this.diagnostics.delete(document.uri);
+    const { session, failure } = startProgramSession(
+      { file: document.uri.fsPath, ...trainingSettings(document.uri), runsDirectory: runs.directory, keepRunsPerFile: runs.keepPerFile },
+      this.programOutput,
+      this.log,
+    );
+    this.session = session;
+    this.sessionStarted.fire(session);
+    const name = path.basename(document.uri.fsPath);
+    this.log.info(`Running ${document.uri.fsPath}; run log: ${session.logFile ?? 'none'}`);
+    try {
+      const outcome = await this.withProgress(session, name, 'running');
+      const failed = failure();
+      if (failed && !outcome.cancelled) this.reportFailure(new EngineError(failed.kind === 'internal' ? 'program' : failed.kind, failed.message, failed.location), name, 'run');
+      else this.reportFinished(outcome, name);
+      return outcome;
+    } catch (error) {
+      this.reportFailure(error, name, 'run');
+      return undefined;
+    } finally {
+      if (this.session === session) this.session = undefined;
+    }
+  }
+
   /** Stops the current run after its current batch. False when nothing was training. */
   stop(): boolean {
     if (!this.session) {
@@ -74,15 +113,14 @@ export class TrainingController implements vscode.Disposable {
     this.statusBar.dispose();
     this.diagnostics.dispose();
     this.log.dispose();
+    this.programOutput.dispose();
     this.sessionStarted.dispose();
   }
 
-  private async modelDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  private async modelDocument(uri: vscode.Uri | undefined, what = 'a model module (a .ts or .js file exporting createModel, loadData and training)'): Promise<vscode.TextDocument | undefined> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || document.uri.scheme !== 'file' || !MODEL_LANGUAGES.has(document.languageId)) {
-      void vscode.window.showErrorMessage(
-        'DeepScope: open a model module (a .ts or .js file exporting createModel, loadData and training) to train it.',
-      );
+      void vscode.window.showErrorMessage(`DeepScope: open ${what} to ${what.startsWith('a model') ? 'train' : 'run'} it.`);
       return undefined;
     }
     return document;
@@ -102,16 +140,16 @@ export class TrainingController implements vscode.Disposable {
     return true;
   }
 
-  private withProgress(session: TrainingSession, name: string): Thenable<ProcessRunSummary> {
+  private withProgress<S extends RunSummary>(session: TrainingSession<S>, name: string, verb = 'training'): Thenable<S> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `DeepScope: training ${name}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `DeepScope: ${verb} ${name}`, cancellable: true },
       (progress, token) => {
         token.onCancellationRequested(() => session.cancel());
         let reported = 0;
         let totalSteps = 1;
         session.subscribe((event) => {
           if (event.type === 'start') {
-            totalSteps = event.epochs * event.stepsPerEpoch;
+            totalSteps = Math.max(1, event.epochs * event.stepsPerEpoch);
             this.log.info(`Backend: ${event.backend}; ${event.epochs} epochs of ${event.stepsPerEpoch} steps`);
             this.statusBar.running(event, 0, undefined);
           } else if (event.type === 'steps') {
@@ -131,7 +169,7 @@ export class TrainingController implements vscode.Disposable {
     );
   }
 
-  private reportFinished(summary: ProcessRunSummary, name: string): void {
+  private reportFinished(summary: RunSummary, name: string): void {
     const last = summary.history.at(-1);
     const loss = last ? last.loss.toPrecision(3) : 'n/a';
     const verb = summary.cancelled ? 'stopped' : 'trained';
@@ -142,7 +180,7 @@ export class TrainingController implements vscode.Disposable {
     this.log.info(`${name} ${verb} after ${summary.history.length} epoch(s); final loss ${loss}`);
   }
 
-  private reportFailure(error: unknown, name: string): void {
+  private reportFailure(error: unknown, name: string, verb = 'train'): void {
     const message = error instanceof Error ? error.message : String(error);
     this.statusBar.finished('$(error) DeepScope: training failed', message);
     this.log.error(error instanceof EngineError ? error.format() : message);
@@ -154,6 +192,6 @@ export class TrainingController implements vscode.Disposable {
       diagnostic.code = error.kind;
       this.diagnostics.set(vscode.Uri.file(file), [diagnostic]);
     }
-    void vscode.window.showErrorMessage(`DeepScope could not train ${name}: ${message}`);
+    void vscode.window.showErrorMessage(`DeepScope could not ${verb} ${name}: ${message}`);
   }
 }

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { RunSource, Subscription } from '../../runs/core/recordStream';
 import type { RunRecord, StartRecord } from '../../runs/core/runRecord';
 import type { BackendPreference } from '../core/backendPreference';
-import { TrainingRun } from '../core/trainingRun';
-import type { ProcessRunSummary } from '../core/trainInProcess';
+import type { RunSummary } from '../../engine/train';
+import { TrainingRun, type RunProducer } from '../core/trainingRun';
 
 export interface SessionOptions {
   readonly file: string;
@@ -19,17 +19,20 @@ export interface SessionOptions {
 
 /**
  * One training run of the extension: a TrainingRun (process, log, diagnosis) that VS Code
- * consumers subscribe to. Disposing it cancels the run (the process stops after its current batch,
- * or is killed).
+ * consumers subscribe to — a model module trained by DeepScope, or a program run with DeepScope
+ * (`produce`). Disposing it cancels the run (the process stops after its current batch, or is killed).
  */
-export class TrainingSession implements vscode.Disposable, RunSource {
-  private readonly run: TrainingRun;
-  readonly done: Promise<ProcessRunSummary>;
+export class TrainingSession<S extends RunSummary = RunSummary> implements vscode.Disposable, RunSource {
+  private readonly run: TrainingRun<S>;
+  readonly done: Promise<S>;
   /** The run's description, once the training process has loaded the model. */
   started: StartRecord | undefined;
 
-  constructor(readonly options: SessionOptions) {
-    this.run = new TrainingRun({
+  constructor(
+    readonly options: SessionOptions,
+    produce?: RunProducer<S>,
+  ) {
+    this.run = new TrainingRun<S>({
       file: options.file,
       contents: options.contents,
       backend: options.backend,
@@ -38,7 +41,7 @@ export class TrainingSession implements vscode.Disposable, RunSource {
       maxMemoryMb: options.maxMemoryMb,
       runsDirectory: options.runsDirectory,
       keepRunsPerFile: options.keepRunsPerFile,
-    });
+    }, produce);
     this.run.subscribe((record) => {
       if (record.type === 'start') this.started = record;
     });

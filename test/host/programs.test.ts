@@ -1,0 +1,48 @@
+/**
+ * Run with DeepScope in a real extension host: a plain tfjs program (copied to a temp folder) runs
+ * unchanged, its run is logged, and a finding about a layer built in a helper module lands in the
+ * Problems panel on that module's line, not on the program's.
+ */
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProgramOutcome } from '../../src/training/core/programInProcess';
+import { activateDeepScope } from './activate';
+import { waitFor } from './waitFor';
+
+const PROGRAM = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'programs', 'zero-init-helper');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-host-program-'));
+cpSync(PROGRAM, scratch, { recursive: true });
+const runsFolder = path.join(scratch, 'runs');
+const lineOf = (file: string, text: string): number => readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
+
+describe('run with DeepScope', () => {
+  before(async () => {
+    await activateDeepScope();
+    await vscode.workspace.getConfiguration('deepscope').update('runs.directory', runsFolder, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('deepscope').update('runs.directory', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('runs a program unchanged, logs it, and puts a helper module\'s layer finding on that module\'s line', async () => {
+    const program = path.join(scratch, 'train.js');
+    const helper = vscode.Uri.file(path.join(scratch, 'layers.js'));
+    const outcome = await vscode.commands.executeCommand<ProgramOutcome>('deepscope.runProgram', vscode.Uri.file(program));
+    assert.equal(outcome?.exitCode, 0);
+    assert.equal(outcome?.history.length, 6);
+    const logs = readdirSync(runsFolder).filter((name) => name.endsWith('.jsonl'));
+    assert.equal(logs.length, 1);
+    const line = lineOf(helper.fsPath, 'tf.layers.dense(');
+    const finding = await waitFor('symmetric-neurons on layers.js', () =>
+      vscode.languages.getDiagnostics(helper).find((d) => d.source === 'DeepScope' && d.range.start.line === line && /identical weights/.test(d.message)),
+    );
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
+    const onProgram = vscode.languages.getDiagnostics(vscode.Uri.file(program)).filter((d) => /identical weights/.test(d.message));
+    assert.deepEqual(onProgram, [], 'not on the program that trains');
+  });
+});
