@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.vscode-test/**', '.test-results/**', 'examples/**', 'test/fixtures/**', '**/__snapshots__/**'] },
+  { ignores: ['out/**', 'node_modules/**', '.vscode-test/**', '.test-results/**', 'examples/**', 'test/fixtures/**', 'bench/programs/**', '**/__snapshots__/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
