@@ -55,15 +55,20 @@ export class ModelProbe {
     this.before = new Map(this.trainableVariables().map((variable) => [variable.name, variable.clone()]));
   }
 
-  /** Everything the dashboard and the diagnosis read, for the model as it is now. */
-  measure(step: number, epoch: number): ProbeFrame {
+  /**
+   * Everything the dashboard and the diagnosis read, for the model as it is now. The gradients are
+   * those of the compiled loss on the probe batch, or of `loss` when given (a custom training loop's
+   * own loss function, whose model is not compiled).
+   */
+  measure(step: number, epoch: number, loss?: () => tf.Scalar): ProbeFrame {
     const saved = this.model.nonTrainableWeights.map((weight) => weight.read().clone());
     const variables = this.trainableVariables();
-    const lossFn = compiledLoss(this.model);
+    const lossFn = loss ? undefined : compiledLoss(this.model);
     let outputs: tf.Tensor[] = [];
     const { grads, value } = tf.variableGrads(() => {
       const result = this.probeModel.apply(this.x, { training: true }) as tf.Tensor | tf.Tensor[];
       outputs = (Array.isArray(result) ? result : [result]).map((tensor) => tf.keep(tensor));
+      if (!lossFn) return loss!();
       const target = Array.isArray(this.y) ? this.y[0] : this.y;
       return tf.mean(lossFn(target, outputs[this.finalIndex])) as tf.Scalar;
     }, variables.length > 0 ? variables : undefined);

@@ -90,6 +90,11 @@ export class FitWatcher {
     this.run?.watched.dispose();
   }
 
+  /** Whether a model already trained with fit / fitDataset (it is the program's run). */
+  hasRun(): boolean {
+    return this.run !== undefined;
+  }
+
   /** The run to add this fit to, or undefined when another model is the run. */
   private watch(model: tf.LayersModel): WatchedRun | undefined {
     const outer = this.outer ?? model;

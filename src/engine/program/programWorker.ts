@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { errorMessage } from '../engineError';
 import { PROGRAM_OPTIONS_ENV, type ProgramProcessOptions } from '../../training/core/programProtocol';
 import { registerFileSystemIO } from './fileSystemIO';
+import { CustomLoopWatch } from './customLoop';
 import { FitWatcher } from './fitWatcher';
 import { installLayerSources } from './layerSources';
 import { chooseProgramBackend, type ProgramBackend } from './programBackend';
@@ -30,10 +31,13 @@ void main();
 
 async function main(): Promise<void> {
   let chosen: ProgramBackend | undefined;
+  // Created once the backend is known; the `deepscope` module a program imports may be loaded before.
+  const loop: { current?: CustomLoopWatch } = {};
   const tfjsNodePath = findTfjsNode(program);
   installTfjsAliases(
     () => chosen?.tfjsNode ?? tfjsNodeStandIn(chosen?.backend ?? 'cpu', '@tensorflow/tfjs-node'),
     () => (chosen?.tfjsNode ? tfjsNodePath : undefined),
+    { watch: (model: unknown) => (loop.current ? loop.current.api().watch(model as never) : model) },
   );
   try {
     chosen = await chooseProgramBackend(options.backend ?? 'auto', tfjsNodePath);
@@ -46,12 +50,11 @@ async function main(): Promise<void> {
   // tfjs-node brings its own file:// handlers.
   if (!chosen.tfjsNode) registerFileSystemIO();
   installLayerSources();
-  const watcher = new FitWatcher(
-    { programFile: program, backend: chosen.backend, probeEverySteps: options.probeEverySteps ?? 10, watchLayers: options.watchLayers },
-    (record) => pipe.send(record),
-    { unwatched: (model) => pipe.send({ type: 'unwatched', model }) },
-  );
-  watcher.install();
+  const watch = { programFile: program, backend: chosen.backend, probeEverySteps: options.probeEverySteps ?? 10, watchLayers: options.watchLayers };
+  const fits = new FitWatcher(watch, (record) => pipe.send(record), { unwatched: (model) => pipe.send({ type: 'unwatched', model }) });
+  fits.install();
+  loop.current = new CustomLoopWatch(watch, (record) => pipe.send(record), () => fits.hasRun());
+  loop.current.install();
   // Observed, not handled: Node still prints the error and exits with code 1, as without DeepScope.
   process.on('uncaughtExceptionMonitor', (error) => pipe.send(thrownRecord(error)));
   process.on('exit', () => pipe.flush());

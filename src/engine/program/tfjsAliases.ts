@@ -3,7 +3,7 @@
  * anywhere (the program, its node_modules, tfjs-node itself), for `require` and for `import` alike, so
  * the program's models are the ones DeepScope's probes and patches see. `@tensorflow/tfjs-node(-gpu)`
  * resolves to the real package when it loads (its native backend then registers on that same tfjs),
- * else to a stand-in (tfjsNodeStandIn).
+ * else to a stand-in (tfjsNodeStandIn). `deepscope` resolves to the helpers a program may call (watch).
  */
 import Module, { createRequire, register } from 'node:module';
 import * as path from 'node:path';
@@ -16,6 +16,10 @@ export const TFJS_NODE_PACKAGE = /^@tensorflow\/tfjs-node(-gpu)?$/;
 /** Module id of the stand-in in require's cache; the ESM side imports it through a `deepscope:` URL. */
 const STAND_IN_ID = 'deepscope:tfjs-node';
 const STAND_IN_GLOBAL = Symbol.for('deepscope.tfjs-node');
+/** `require('deepscope')` / `import { watch } from 'deepscope'`: the helpers a program may call (watch). */
+const API_REQUEST = 'deepscope';
+const API_ID = 'deepscope:api';
+const API_GLOBAL = Symbol.for('deepscope.api');
 
 interface ModuleInternals {
   _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;
@@ -39,7 +43,7 @@ export function findTfjsNode(programFile: string): string | undefined {
  * Installs the aliases. `tfjsNode` is the module object `@tensorflow/tfjs-node` requests get: the real
  * package's exports or the stand-in; it is decided later, once the backend is chosen.
  */
-export function installTfjsAliases(tfjsNode: () => object, realTfjsNodePath: () => string | undefined): void {
+export function installTfjsAliases(tfjsNode: () => object, realTfjsNodePath: () => string | undefined, api: object): void {
   const internals = Module as unknown as ModuleInternals;
   const ownRequire = createRequire(__filename);
   const resolve = internals._resolveFilename;
@@ -50,17 +54,22 @@ export function installTfjsAliases(tfjsNode: () => object, realTfjsNodePath: () 
     if (TFJS_NODE_PACKAGE.test(request)) {
       const real = realTfjsNodePath();
       if (real) return real;
-      internals._cache[STAND_IN_ID] ??= standInModule(tfjsNode());
+      internals._cache[STAND_IN_ID] ??= virtualModule(STAND_IN_ID, tfjsNode());
       return STAND_IN_ID;
+    }
+    if (request === API_REQUEST) {
+      internals._cache[API_ID] ??= virtualModule(API_ID, api);
+      return API_ID;
     }
     return resolve.call(this, request, parent, isMain, options);
   };
   Object.defineProperty(globalThis, STAND_IN_GLOBAL, { get: tfjsNode, configurable: true });
+  Object.defineProperty(globalThis, API_GLOBAL, { value: api, configurable: true });
   registerEsmHooks(ownRequire.resolve('@tensorflow/tfjs'));
 }
 
-function standInModule(exports: object): object {
-  const module = new Module(STAND_IN_ID);
+function virtualModule(id: string, exports: object): object {
+  const module = new Module(id);
   module.exports = exports;
   module.loaded = true;
   return module;
@@ -80,9 +89,14 @@ const TFJS_NODE = ${TFJS_NODE_PACKAGE.toString()};
 export async function resolve(specifier, context, next) {
   if (TFJS.test(specifier)) return { url: pathToFileURL(own.resolve(specifier)).href, format: 'commonjs', shortCircuit: true };
   if (TFJS_NODE.test(specifier)) return { url: ${JSON.stringify(STAND_IN_ID)}, shortCircuit: true };
+  if (specifier === ${JSON.stringify(API_REQUEST)}) return { url: ${JSON.stringify(API_ID)}, shortCircuit: true };
   return next(specifier, context);
 }
 export async function load(url, context, next) {
+  if (url === ${JSON.stringify(API_ID)}) {
+    const source = 'const m = globalThis[Symbol.for("deepscope.api")]; export const watch = m.watch; export default m;';
+    return { format: 'module', source, shortCircuit: true };
+  }
   if (url !== ${JSON.stringify(STAND_IN_ID)}) return next(url, context);
   const tfjs = ${JSON.stringify(pathToFileURL(tfjsEntry).href)};
   const source = 'const m = globalThis[Symbol.for("deepscope.tfjs-node")];' +

@@ -6,17 +6,13 @@
  * masks — and therefore its results — are the same as without DeepScope.
  */
 import * as tf from '@tensorflow/tfjs';
-import { RUN_LOG_VERSION } from '../../runs/core/runRecord';
 import type { RunStart, SourceSite as Site } from '../../runs/core/trainingData';
-import { describeLayer } from '../probes/layerMath';
-import { baselineLoss } from '../probes/baselineLoss';
-import { describeInputs } from '../probes/inputStats';
 import { ModelProbe } from '../probes/modelProbe';
 import { seedMathRandom } from '../seededMath';
-import { currentLearningRate, describeOptimizer } from '../trainingConfig';
-import { epochRecord, PRODUCER, type TrainEmit } from '../train';
-import { layerSource } from './layerSources';
+import { currentLearningRate } from '../trainingConfig';
+import { epochRecord, type TrainEmit } from '../train';
 import { disposeBatch, type ProbeBatch } from './probeBatch';
+import { probeableLayers, programStart } from './programStart';
 
 export interface WatchOptions {
   readonly programFile: string;
@@ -130,31 +126,26 @@ export class WatchedRun {
     if (this.stepsPerEpoch !== undefined) this.writeStart();
   }
 
-  /** Layers the probe can look at: not the inputs, and not a layer applied twice (it has no single output). */
   private watchedNames(): string[] {
-    const probeable = this.model.layers.filter((layer) => layer.getClassName() !== 'InputLayer' && layer.inboundNodes.length === 1).map((layer) => layer.name);
-    const requested = this.options.watchLayers;
-    return requested && requested.length > 0 ? probeable.filter((name) => requested.includes(name)) : probeable;
+    return probeableLayers(this.model, this.options.watchLayers);
   }
 
   private writeStart(): void {
     if (this.started || !this.batch || this.stepsPerEpoch === undefined) return;
     this.started = true;
-    const call = this.call;
-    const layers = this.model.layers.filter((layer) => layer.getClassName() !== 'InputLayer').map((layer) => ({ ...describeLayer(layer), source: layerSource(layer) }));
-    const start: RunStart = {
-      backend: this.options.backend,
-      modelFile: this.options.programFile,
-      epochs: this.epochs,
-      stepsPerEpoch: this.stepsPerEpoch,
-      layers,
-      watchedLayers: this.watchedNames(),
-      optimizer: this.model.optimizer ? describeOptimizer(this.model.optimizer) : undefined,
-      inputs: describeInputs(call?.inputs ?? this.batch.x[0]),
-      baselineLoss: baselineLoss(this.model, call?.targets ?? this.batch.y[0]),
-      sites: { model: this.sites.model, optimizer: this.sites.optimizer, data: call?.fitSite },
-    };
-    this.emit({ type: 'start', version: RUN_LOG_VERSION, startedAt: new Date().toISOString(), producer: PRODUCER, ...start });
+    this.emit(
+      programStart(this.model, {
+        backend: this.options.backend,
+        programFile: this.options.programFile,
+        epochs: this.epochs,
+        stepsPerEpoch: this.stepsPerEpoch,
+        watchedLayers: this.watchedNames(),
+        optimizer: this.model.optimizer,
+        inputs: this.call?.inputs ?? this.batch.x[0],
+        targets: this.call?.targets ?? this.batch.y[0],
+        sites: { model: this.sites.model, optimizer: this.sites.optimizer, data: this.call?.fitSite },
+      }),
+    );
     for (const record of this.held) this.emit(record);
     this.held = [];
   }

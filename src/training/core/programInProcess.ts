@@ -7,6 +7,7 @@
  * `start` with no layers, then how it ended.
  */
 import { spawn, type StdioOptions } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -51,7 +52,7 @@ function workerScript(): { script: string; execArgv: string[] } {
   const fromSource = __filename.endsWith('.ts');
   return fromSource
     ? // By path: the program's working directory, where a bare `tsx` would be looked up, does not have it.
-      { script: path.join(__dirname, '../../engine/program/programWorker.ts'), execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href] }
+      { script: path.join(__dirname, '../../engine/program/programWorker.ts'), execArgv: ['--import', pathToFileURL(createRequire(__filename).resolve('tsx')).href] }
     : { script: path.join(__dirname, 'programWorker.js'), execArgv: [] };
 }
 

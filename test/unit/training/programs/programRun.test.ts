@@ -107,3 +107,16 @@ test('a tfjs-node program runs on DeepScope\'s backend: its arguments, file:// s
   assert.match(last.message, /tf\.node\.tensorBoard needs the native TensorFlow backend/);
   assert.match(last.message, /npm install @tensorflow\/tfjs-node/);
 });
+
+test('a custom loop that calls watch(model) from deepscope: every minimize is a step, probes have gradients, results unchanged', async () => {
+  const file = path.join(PROGRAMS, 'custom-loop.js');
+  const [watched, plain] = [await runProgram(file), runWithNode(file)];
+  assert.equal(watched.outcome.exitCode, 0, watched.stderr);
+  assert.equal(watched.stdout, plain.stdout, 'same losses and learned weights as without DeepScope');
+  const steps = watched.records.flatMap((record) => (record.type === 'steps' ? record.losses : []));
+  assert.deepEqual(steps.map((loss) => loss.step), Array.from({ length: 30 }, (_, i) => i));
+  const probes = watched.records.filter((record) => record.type === 'probe');
+  assert.ok(probes.length >= 5, `probes every 5 steps, got ${probes.length}`);
+  assert.ok(probes.every((probe) => probe.type === 'probe' && probe.layers[0].weights[0].gradient !== undefined), 'gradients of the program\'s own loss');
+  assert.equal(startOf(watched.records).layers[0].source?.line, lineOf(file, 'model.add(tf.layers.dense({'));
+});
