@@ -110,7 +110,7 @@ function readSource(file: string): string | undefined {
   }
 }
 
-/** Messages and fixes in English; `layer` and `line` are null when they do not apply. */
+/** Messages and fixes in English; `layer`, `file` (the model file's findings) and `line` are null when they do not apply. */
 function diagnosisJson({ backend, history, findings }: Diagnosed): string {
   return JSON.stringify({
     backend,
@@ -124,6 +124,7 @@ function diagnosisJson({ backend, history, findings }: Diagnosed): string {
       ...(finding.step === undefined ? {} : { step: finding.step }),
       message: finding.message.en,
       topic: finding.topic,
+      file: finding.file ?? null,
       line: finding.line ?? null,
       evidence: finding.evidence,
       fix: finding.fix.en,
@@ -131,8 +132,11 @@ function diagnosisJson({ backend, history, findings }: Diagnosed): string {
   });
 }
 
-/** `file:line: severity rule (layer): message — fix`, the format terminals and editors make clickable. */
+/**
+ * `file:line: severity rule (layer): message — fix`, the format terminals and editors make clickable;
+ * `file` is the run's model file, unless the finding is in another one (a program's helper module).
+ */
 export function findingLine(file: string, finding: Finding): string {
   const layer = finding.layer ? ` (${finding.layer})` : '';
-  return `${file}:${finding.line ?? 1}: ${finding.severity} ${finding.rule}${layer}: ${finding.message.en} — ${finding.fix.en}`;
+  return `${finding.file ?? file}:${finding.line ?? 1}: ${finding.severity} ${finding.rule}${layer}: ${finding.message.en} — ${finding.fix.en}`;
 }

@@ -69,7 +69,7 @@ async function run(request: RunRequest, io: CliIo): Promise<number> {
   try {
     const outcome = await run.done;
     for (const finding of findings) {
-      const where = `${relative(io.cwd, (finding as Finding & { file?: string }).file ?? outcome.start.modelFile)}${finding.line ? `:${finding.line}` : ''}`;
+      const where = `${relative(io.cwd, finding.file ?? outcome.start.modelFile)}${finding.line ? `:${finding.line}` : ''}`;
       say(`${finding.severity}: ${where}: ${finding.message.en}`);
     }
     if (run.logFile) say(`run log ${relative(io.cwd, run.logFile)}`);

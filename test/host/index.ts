@@ -16,6 +16,8 @@ export async function run(): Promise<void> {
   const resultsFile = process.env.DEEPSCOPE_HOST_TEST_RESULTS;
   const results: HostTestResult[] = [];
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // For working on one suite: DEEPSCOPE_HOST_GREP='run with DeepScope' npm run test:host
+  if (process.env.DEEPSCOPE_HOST_GREP) mocha.grep(process.env.DEEPSCOPE_HOST_GREP);
   // The suites are bundled into this file: install mocha's globals, then load them.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   require('./suites');

@@ -44,5 +44,16 @@ describe('run with DeepScope', () => {
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
     const onProgram = vscode.languages.getDiagnostics(vscode.Uri.file(program)).filter((d) => /identical weights/.test(d.message));
     assert.deepEqual(onProgram, [], 'not on the program that trains');
+
+    // The quick fix works in the helper module too: He normal instead of zeros, on that line only.
+    await vscode.window.showTextDocument(helper);
+    const at = new vscode.Range(finding.range.start, finding.range.start);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', helper, at);
+    const fix = actions.find((action): action is vscode.CodeAction => action.title === 'Use He normal initialisation' && 'edit' in action);
+    assert.ok(fix?.edit, `no He normal fix among: ${actions.map((action) => action.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const fixed = (await vscode.workspace.openTextDocument(helper)).lineAt(line).text;
+    assert.match(fixed, /kernelInitializer: 'heNormal'/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     installExtension: false,
     // Trusted, so trust-gated commands can be tested; Restricted Mode is covered by UI tests.
     disableWorkspaceTrust: true,
-    env: { DEEPSCOPE_HOST_TEST_RESULTS: rawResults },
+    env: { DEEPSCOPE_HOST_TEST_RESULTS: rawResults, DEEPSCOPE_HOST_GREP: process.env.DEEPSCOPE_HOST_GREP ?? '' },
   });
   const browser = await launchBrowser();
   let results: HostTestResult[];

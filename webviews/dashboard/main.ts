@@ -69,7 +69,7 @@ function post(message: FromDashboard): void {
 
 const actions: PanelActions = {
   openNote: (topic) => post({ type: 'openNote', topic }),
-  revealLine: (line) => post({ type: 'revealLine', line }),
+  revealLine: (line, file) => post({ type: 'revealLine', line, ...(file === undefined ? {} : { file }) }),
   selectLayers: (layers) => {
     store.selected = layers;
     void redraw();

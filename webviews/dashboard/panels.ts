@@ -6,7 +6,7 @@ import type { Language } from '../../src/common/core/language';
 
 export interface PanelActions {
   openNote(topic: Finding['topic']): void;
-  revealLine(line: number): void;
+  revealLine(line: number, file?: string): void;
   selectLayers(layers: Set<string>): void;
   selectStep(index: number | undefined): void;
   /** Undefined in the standalone report, which has no host to pick runs from. */
@@ -127,11 +127,12 @@ export function renderFindings(target: HTMLElement, store: DashboardStore, actio
         });
         const links: Node[] = [note];
         if (finding.line !== undefined) {
-          const line = finding.line;
-          const reveal = el('a', { href: '#', class: 'link' }, `Line ${line}`);
+          const { line, file } = finding;
+          const label = file === undefined ? `Line ${line}` : `${file.split(/[\\/]/).pop() ?? file}:${line}`;
+          const reveal = el('a', { href: '#', class: 'link', title: file ?? '' }, label);
           reveal.addEventListener('click', (event) => {
             event.preventDefault();
-            actions.revealLine(line);
+            actions.revealLine(line, file);
           });
           links.push(reveal);
         }

@@ -20,8 +20,11 @@ export type ToDashboard =
 export type FromDashboard =
   | { readonly type: 'ready' }
   | { readonly type: 'openNote'; readonly topic: TopicId }
-  /** Reveal a line of the run's own model file (the host never opens another path from a webview). */
-  | { readonly type: 'revealLine'; readonly line: number }
+  /**
+   * Reveal a line of the run's model file, or of `file` when a finding of the run points there (the
+   * host opens no other path from a webview).
+   */
+  | { readonly type: 'revealLine'; readonly line: number; readonly file?: string }
   /** The header's buttons: pick a run to compare with (the host shows the list), or stop comparing. */
   | { readonly type: 'compareRun' }
   | { readonly type: 'stopComparing' };
@@ -41,7 +44,7 @@ export function parseFromDashboard(value: unknown): FromDashboard | undefined {
         : undefined;
     case 'revealLine':
       return typeof message.line === 'number' && Number.isInteger(message.line) && message.line >= 1 && message.line < 1e7
-        ? { type: 'revealLine', line: message.line }
+        ? { type: 'revealLine', line: message.line, ...(typeof message.file === 'string' ? { file: message.file } : {}) }
         : undefined;
     default:
       return undefined;

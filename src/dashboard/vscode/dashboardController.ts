@@ -209,8 +209,9 @@ export class DashboardController implements vscode.Disposable {
     } else if (message.type === 'openNote') {
       void vscode.commands.executeCommand(OPEN_NOTE_COMMAND, message.topic);
     } else if (message.type === 'revealLine' && this.shown) {
-      // Only the shown run's own model file, never a path coming from the webview.
-      const uri = vscode.Uri.file(this.shown.run.start.modelFile);
+      // The shown run's model file, or a file one of its findings is in: never any other path from the webview.
+      const known = this.shown.findings.some((finding) => finding.file !== undefined && finding.file === message.file);
+      const uri = vscode.Uri.file(known && message.file ? message.file : this.shown.run.start.modelFile);
       const line = Math.max(0, message.line - 1);
       void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), viewColumn: vscode.ViewColumn.One });
     }

@@ -1,12 +1,12 @@
 /**
  * The diagnosis of one run, fed its events as they come (from the training process, or replayed
  * after the run): it keeps what the rules need and answers with the current findings, each on its
- * line of the model module. Findings can appear, change severity or go away as the run goes.
+ * line of the model module or of the program's code. Findings can appear, change severity or go away as the run goes.
  */
 import type { Finding } from './findings';
 import type { RunConsumer, RunRecord } from '../../runs/core/runRecord';
 import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
-import { mapLines, type LineMap } from './layerLines';
+import { placer, type Placer } from './findingPlaces';
 import { diagnose } from './rules';
 import type { RunData } from './runData';
 
@@ -15,13 +15,13 @@ const RECENT_FRAMES = 200;
 
 export class Diagnoser implements RunConsumer {
   private start: RunStart | undefined;
-  private lines: LineMap | undefined;
+  private place: Placer | undefined;
   private first: ProbeFrame | undefined;
   private recent: ProbeFrame[] = [];
   private readonly history: EpochRecord[] = [];
   private nonFiniteStep: RunData['nonFiniteStep'];
 
-  /** `source`: the model module's text, to put findings on lines (none without it). */
+  /** `source`: the model file's text, to put findings on its lines (program runs also place them by the sites they logged). */
   constructor(private readonly source?: string) {}
 
   /** Feeds one record of the run; records the diagnosis does not read (its own findings, the end) are ignored. */
@@ -40,7 +40,7 @@ export class Diagnoser implements RunConsumer {
 
   onStart(start: RunStart): void {
     this.start = start;
-    this.lines = this.source === undefined ? undefined : mapLines(this.source, start.layers);
+    this.place = placer(start, this.source);
   }
 
   onBatches(losses: readonly BatchLoss[]): void {
@@ -71,9 +71,12 @@ export class Diagnoser implements RunConsumer {
       history: this.history,
       nonFiniteStep: this.nonFiniteStep,
     };
-    const lines = this.lines;
-    const placed = diagnose(run).map(({ site, ...finding }): Finding => ({ ...finding, line: lines?.site(site, finding.layer) }));
-    return mergeLoops(placed).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
+    const place = this.place as Placer;
+    const placed = diagnose(run).map(({ site, ...finding }): Finding => {
+      const { file, line } = place(site, finding.layer);
+      return { ...finding, ...(file !== undefined ? { file } : {}), line };
+    });
+    return mergeLoops(placed).sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
   }
 }
 
@@ -84,7 +87,7 @@ export class Diagnoser implements RunConsumer {
 function mergeLoops(findings: readonly Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const key = finding.layer !== undefined && finding.line !== undefined ? `${finding.rule}:${finding.line}` : `${groups.size}:single`;
+    const key = finding.layer !== undefined && finding.line !== undefined ? `${finding.rule}:${finding.file ?? ''}:${finding.line}` : `${groups.size}:single`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
   return [...groups.values()].map(([first, ...others]) => {

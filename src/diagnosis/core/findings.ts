@@ -42,6 +42,8 @@ export interface Finding {
   readonly message: Bilingual;
   readonly topic: TopicId;
   readonly fix: Bilingual;
-  /** 1-based line of the model module the finding points at. */
+  /** Absolute path of the file the finding points at when it is not the run's model file (a program's helper module). */
+  readonly file?: string;
+  /** 1-based line of `file` (else of the model file) the finding points at. */
   readonly line?: number;
 }

@@ -8,7 +8,7 @@ import type { RunData } from './runData';
 export type Site = 'layer' | 'optimizer' | 'data' | 'model';
 
 /** A finding before it is given its line. */
-export interface Draft extends Omit<Finding, 'line'> {
+export interface Draft extends Omit<Finding, 'line' | 'file'> {
   readonly site: Site;
 }
 

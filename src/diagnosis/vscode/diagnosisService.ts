@@ -1,8 +1,10 @@
 /**
  * Shows the diagnosis of every training run of the extension: the run's `findings` records (the run
  * diagnoses itself as it goes: src/training/core/trainingRun.ts) go to the Problems panel (at most
- * every 300 ms, so a fast run does not flood it); a file's findings are cleared when its next run
- * starts; quick fixes are offered; listeners (the dashboard) hear what changed.
+ * every 300 ms, so a fast run does not flood it), each on its file: the model module, or for a
+ * program any module of it that built a layer. The next run of the same model or program replaces
+ * everything the previous one showed, in every file, when it starts; quick fixes are offered;
+ * listeners hear what changed.
  */
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -20,23 +22,24 @@ const MODEL_DOCUMENTS: vscode.DocumentSelector = [
 ];
 
 export interface FindingsChange {
-  /** The model module the findings are about. */
+  /** The file the findings are in. */
   readonly uri: vscode.Uri;
   readonly findings: readonly Finding[];
 }
 
-interface FileState {
+/** What one run (the latest of its model or program) shows: its findings by file. */
+interface RunState {
   readonly session: TrainingSession;
-  readonly lines: readonly string[];
-  findings: readonly Finding[];
+  byFile: ReadonlyMap<string, readonly Finding[]>;
 }
 
 export class DiagnosisService implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('deepscope-findings');
   private readonly changed = new vscode.EventEmitter<FindingsChange>();
-  /** Findings of a model module changed (a run started, or its diagnosis moved on). */
+  /** Findings in a file changed (a run started, or its diagnosis moved on). */
   readonly onDidChangeFindings = this.changed.event;
-  private readonly files = new Map<string, FileState>();
+  /** By the run's model file or program: one state per file that trains. */
+  private readonly runs = new Map<string, RunState>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(training: TrainingController) {
@@ -49,41 +52,37 @@ export class DiagnosisService implements vscode.Disposable {
     ];
   }
 
-  /** The latest findings of a model module (empty when it never trained). */
+  /** The latest findings in a file, from every run that points at it (empty when none does). */
   findings(uri: vscode.Uri): readonly Finding[] {
-    return this.files.get(uri.toString())?.findings ?? [];
+    const key = uri.toString();
+    return [...this.runs.values()].flatMap((run) => run.byFile.get(key) ?? []);
   }
 
   dispose(): void {
     this.disposables.forEach((disposable) => disposable.dispose());
-    this.files.clear();
+    this.runs.clear();
     this.collection.dispose();
     this.changed.dispose();
   }
 
   private follow(session: TrainingSession): void {
-    const uri = vscode.Uri.file(session.options.file);
-    const source = session.options.contents ?? readText(uri);
-    const state: FileState = { session, lines: (source ?? '').split(/\r?\n/), findings: [] };
-    this.files.set(uri.toString(), state);
-    this.publish(uri, state);
+    const runKey = vscode.Uri.file(session.options.file).toString();
+    const state: RunState = { session, byFile: new Map() };
+    const previous = this.runs.get(runKey);
+    this.runs.set(runKey, state);
+    this.update(state, previous?.byFile.keys() ?? [], []);
     let latest: readonly Finding[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = (): void => {
       clearTimeout(timer);
       timer = undefined;
       // A newer run of the same file owns its diagnostics now.
-      if (this.files.get(uri.toString()) !== state) return;
-      state.findings = latest;
-      this.publish(uri, state);
-    };
-    const schedule = (): void => {
-      timer ??= setTimeout(flush, PUBLISH_DELAY_MS);
+      if (this.runs.get(runKey) === state) this.update(state, state.byFile.keys(), latest);
     };
     const listener = session.subscribe((record) => {
       if (record.type !== 'findings') return;
       latest = record.findings;
-      schedule();
+      timer ??= setTimeout(flush, PUBLISH_DELAY_MS);
     });
     const finish = (): void => {
       listener.dispose();
@@ -92,19 +91,38 @@ export class DiagnosisService implements vscode.Disposable {
     session.done.then(finish, finish);
   }
 
-  private publish(uri: vscode.Uri, state: FileState): void {
-    this.show(uri, state);
-    this.changed.fire({ uri, findings: state.findings });
+  /** Gives the run `findings`, and shows again every file they or the run's former ones (`shown`) are in. */
+  private update(state: RunState, shown: Iterable<string>, findings: readonly Finding[]): void {
+    const modelFile = vscode.Uri.file(state.session.options.file).toString();
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const key = finding.file === undefined ? modelFile : vscode.Uri.file(finding.file).toString();
+      byFile.set(key, [...(byFile.get(key) ?? []), finding]);
+    }
+    const touched = new Set([...shown, ...byFile.keys(), modelFile]);
+    state.byFile = byFile;
+    for (const key of touched) {
+      const uri = vscode.Uri.parse(key);
+      this.show(uri);
+      this.changed.fire({ uri, findings: this.findings(uri) });
+    }
   }
 
-  private show(uri: vscode.Uri, state: FileState): void {
+  private show(uri: vscode.Uri): void {
     const language = displayLanguage();
-    this.collection.set(uri, state.findings.map((finding) => toDiagnostic(finding, state.lines, language)));
+    const findings = this.findings(uri);
+    if (findings.length === 0) {
+      this.collection.delete(uri);
+      return;
+    }
+    const lines = (readText(uri) ?? '').split(/\r?\n/);
+    this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, lines, language)));
   }
 
   /** The display language changed: same findings, new words (listeners hold both languages already). */
   private refreshAll(): void {
-    for (const [key, state] of this.files) this.show(vscode.Uri.parse(key), state);
+    const files = new Set([...this.runs.values()].flatMap((run) => [...run.byFile.keys()]));
+    for (const key of files) this.show(vscode.Uri.parse(key));
   }
 }
 

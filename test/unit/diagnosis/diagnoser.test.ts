@@ -43,6 +43,26 @@ test('findings follow the events: nothing before the start, then each on its lin
   assert.deepEqual([nan?.line, nan?.step, nan?.severity], [8, 17, 'error']);
 });
 
+test('a program run places findings where it logged them: a layer on the line that constructed it, in its own module', () => {
+  const helper = '/work/app/layers.js';
+  const program = start([['dense_Dense1', 'relu'], ['dense_Dense2', 'relu'], ['dense_Dense3', 'softmax']]);
+  const placed = {
+    ...program,
+    layers: program.layers.map((info, i) => ({ ...info, source: { file: helper, line: i < 2 ? 7 : 12, column: 5 } })),
+    sites: { model: { file: '/work/app/train.js', line: 3, column: 1 }, optimizer: { file: '/work/app/train.js', line: 20, column: 9 } },
+  };
+  const diagnoser = new Diagnoser('const model = build();\n'.repeat(30));
+  diagnoser.onStart(placed);
+  diagnoser.onProbe(frame(0, 0, [layer('dense_Dense1', { zeros: 1, kernel: { gradientZeros: 1 } }), layer('dense_Dense2', { zeros: 1, kernel: { gradientZeros: 1 } }), layer('dense_Dense3')]));
+  history([1.1, 1.1, 1.1]).forEach((record) => diagnoser.onEpoch(record));
+  diagnoser.onBatches([{ step: 5, epoch: 1, loss: Number.NaN }]);
+  const dead = diagnoser.findings().find((finding) => finding.rule === 'dead-relu');
+  assert.deepEqual([dead?.file, dead?.line, dead?.layer], [helper, 7, 'dense_Dense1']);
+  assert.match(dead?.message.en ?? '', /The same holds for dense_Dense2, created by the same line\.$/);
+  const nan = diagnoser.findings().find((finding) => finding.rule === 'nan-loss');
+  assert.deepEqual([nan?.file, nan?.line], ['/work/app/train.js', 20], 'the learning rate is where the model was compiled');
+});
+
 test('the first frame is kept however long the run (growth is measured from it), the rest is a recent window', () => {
   const diagnoser = new Diagnoser();
   diagnoser.onStart(start([['a', 'linear'], ['b', 'linear']]));

@@ -26,7 +26,7 @@ const TRAINING_PROGRAMS: [file: string, layer: string, createdBy: string][] = [
   ['attention-seq2seq.js', 'scale', 'new ScaleLayer('],
   ['csv-regression.mjs', 'dense_Dense2', 'tf.layers.dense({ units: 1'],
   ['csv-regression-tla.mjs', 'dense_Dense1', 'tf.layers.dense({'],
-  ['cnn-generator.ts', 'conv2d_Conv2D2', 'model.add(tf.layers.conv2d({'],
+  ['cnn-generator.ts', 'conv2d_Conv2D1', 'model.add(tf.layers.conv2d({'],
 ];
 
 for (const [name, layer, createdBy] of TRAINING_PROGRAMS) {
