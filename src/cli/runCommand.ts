@@ -3,6 +3,7 @@
  * code — while DeepScope watches its training and writes the run log. DeepScope's own lines go to
  * stderr, each starting with `[deepscope]` (none with --quiet).
  */
+import { unwatchedModelText } from '../training/core/programProtocol';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import * as path from 'node:path';
@@ -33,7 +34,7 @@ export const runCommand: CliCommand = {
       '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
       '  --quiet            print only the program\'s own output',
       '',
-      'The first model that trains is the run; other models train unwatched (DeepScope says so).',
+      'The first model that trains is the run, or the one the program passes to watch(model) from "deepscope"; other models train unwatched (DeepScope says so).',
       'The exit code is the program\'s.',
     ].join('\n'),
   run: async (args, io) => run(parseRunArgs(args, io.cwd), io),
@@ -56,7 +57,7 @@ async function run(request: RunRequest, io: CliIo): Promise<number> {
         emit,
         {
           backend: (notice) => say(`backend ${notice.backend}${notice.why ? ` (${notice.why})` : ''}`),
-          unwatched: (model) => say(`model "${model}" also trains; DeepScope watches only the first model that trained`),
+          unwatched: (model) => say(unwatchedModelText(model)),
         },
         signal,
       ),

@@ -48,6 +48,31 @@ function comparedLine(store: DashboardStore, actions: PanelActions): HTMLElement
   ];
 }
 
+/**
+ * What a program run adds to the header: how its fit calls make up the one run (epochs continue from
+ * call to call), and the models it trained that DeepScope did not watch.
+ */
+function programLines(store: DashboardStore): HTMLElement[] {
+  const lines: HTMLElement[] = [];
+  const calls = new Map<number, number[]>();
+  for (const record of store.history) if (record.fit !== undefined) calls.set(record.fit, [...(calls.get(record.fit) ?? []), record.epoch + 1]);
+  if (calls.size > 1) {
+    const spans = [...calls].slice(0, 4).map(([fit, epochs]) => {
+      const [first, last] = [Math.min(...epochs), Math.max(...epochs)];
+      return `call ${fit + 1}: epoch${first === last ? ` ${first}` : `s ${first}–${last}`}`;
+    });
+    const more = calls.size > 4 ? ', …' : '';
+    lines.push(el('p', { class: 'program-note' }, `Trained by ${calls.size} calls of fit(): shown as one run whose epochs continue from call to call (${spans.join(', ')}${more}).`));
+  }
+  if (store.unwatchedModels.length > 0) {
+    const names = store.unwatchedModels.map((name) => `"${name}"`).join(', ');
+    lines.push(
+      el('p', { class: 'program-note' }, `The program also trained ${names}, not shown: DeepScope watches the first model that trains. To watch another one, call watch(model) from 'deepscope' before it trains.`),
+    );
+  }
+  return lines;
+}
+
 export function renderHeader(target: HTMLElement, store: DashboardStore, actions: PanelActions): void {
   const start = store.start;
   if (!start) {
@@ -59,7 +84,8 @@ export function renderHeader(target: HTMLElement, store: DashboardStore, actions
   const status = STATUS_TEXT[store.status ?? 'running'];
   const facts = [
     `backend ${start.backend}`,
-    `epoch ${store.history.length}/${start.epochs}`,
+    // A program's later fit calls may train past the epochs its first call announced.
+    `epoch ${store.history.length}/${Math.max(start.epochs, store.history.length)}`,
     last ? `loss ${last.loss.toPrecision(3)}` : undefined,
     last?.valLoss !== undefined ? `val_loss ${last.valLoss.toPrecision(3)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
@@ -68,6 +94,7 @@ export function renderHeader(target: HTMLElement, store: DashboardStore, actions
     el('h1', {}, file, ' ', el('span', { class: `status status-${store.status ?? 'running'}` }, status), ' ', ...(comparing ? [] : button('Compare with another run…', actions.compareRun))),
     el('p', { class: 'facts' }, facts.join(' · ')),
     ...(store.statusMessage ? [el('p', { class: 'status-message' }, store.statusMessage)] : []),
+    ...programLines(store),
     ...comparedLine(store, actions),
   );
 }

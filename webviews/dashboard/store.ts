@@ -24,6 +24,7 @@ export class DashboardStore {
   start: RunStart | undefined;
   status: RunStatus | undefined;
   statusMessage: string | undefined;
+  unwatchedModels: readonly string[] = [];
   readonly history: EpochRecord[] = [];
   readonly steps: StepLoss[] = [];
   readonly frames: ProbeFrame[] = [];
@@ -42,6 +43,7 @@ export class DashboardStore {
         this.startedAt = message.run.startedAt;
         this.status = message.run.status;
         this.statusMessage = message.run.statusMessage;
+        this.unwatchedModels = message.run.unwatchedModels ?? [];
         this.history.push(...message.run.history);
         appendBounded(this.steps, message.run.steps, MAX_STEP_LOSSES);
         appendBounded(this.frames, message.run.frames, MAX_FRAMES);
@@ -63,6 +65,7 @@ export class DashboardStore {
       case 'status':
         this.status = message.status;
         this.statusMessage = message.message;
+        this.unwatchedModels = message.unwatchedModels ?? [];
         return { kind: 'status' };
       case 'findings':
         this.findings = message.findings;
@@ -121,6 +124,7 @@ export class DashboardStore {
     this.steps.length = 0;
     this.frames.length = 0;
     this.findings = [];
+    this.unwatchedModels = [];
     this.cursor = undefined;
     // Keep the user's layer choice across runs of the same model.
     if (!sameModel) this.selected = undefined;

@@ -12,7 +12,7 @@ export type ToDashboard =
   | { readonly type: 'snapshot'; readonly run: RunSnapshot }
   | { readonly type: 'start'; readonly id: string; readonly start: RunStart }
   | { readonly type: 'progress'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[] }
-  | { readonly type: 'status'; readonly status: RunStatus; readonly message?: string }
+  | { readonly type: 'status'; readonly status: RunStatus; readonly message?: string; readonly unwatchedModels?: readonly string[] }
   | { readonly type: 'findings'; readonly findings: readonly Finding[] }
   /** Show another run beside the shown one (curves overlaid, layers side by side); no run: stop comparing. */
   | { readonly type: 'compare'; readonly run?: RunSnapshot };

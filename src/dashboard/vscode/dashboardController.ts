@@ -138,7 +138,7 @@ export class DashboardController implements vscode.Disposable {
         flush();
         const run = recorder.snapshot();
         if (run) {
-          this.panel?.post({ type: 'status', status: run.status, message: run.statusMessage });
+          this.panel?.post({ type: 'status', status: run.status, message: run.statusMessage, unwatchedModels: run.unwatchedModels });
           this.shown = { run, findings: this.findings };
         }
       }

@@ -71,7 +71,8 @@ export class CustomLoopWatch {
 
   private minimizeStep(optimizer: tf.Optimizer, run: () => tf.Scalar, f: () => tf.Scalar, varList?: tf.Variable[]): tf.Scalar {
     const model = this.model;
-    if (!model || !this.updates(model, varList)) return run();
+    // fit() steps through minimize too: a model that fit trains is the fit watcher's run.
+    if (!model || this.fitRunExists() || !this.updates(model, varList)) return run();
     const probeStep = this.step % this.options.probeEverySteps === 0;
     if (probeStep) this.probe?.snapshotWeights();
     const cost = run();

@@ -2,7 +2,8 @@
  * Watches every `fit` and `fitDataset` a program calls, without changing what they do: DeepScope's
  * callback is appended after the program's own (standardised exactly as tfjs does), and `fitDataset`
  * sees the same dataset, mapped only to keep a copy of its first batch for the probes. The first model
- * that trains is the run; other models train unwatched, and the parent is told about each.
+ * that trains is the run — or the one the program passed to `watch(model)` — ; other models train
+ * unwatched, and the parent is told about each.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SourceSite } from '../../runs/core/trainingData';
@@ -29,6 +30,8 @@ export class FitWatcher {
   private readonly told = new WeakSet<tf.LayersModel>();
   /** The Sequential whose `fit` is delegating to its inner model right now (tfjs's Sequential wraps one). */
   private outer: tf.LayersModel | undefined;
+  /** The model the program chose with `watch(model)`, before any model trained. */
+  private preferred: tf.LayersModel | undefined;
 
   constructor(
     private readonly options: WatchOptions,
@@ -90,6 +93,11 @@ export class FitWatcher {
     this.run?.watched.dispose();
   }
 
+  /** `watch(model)` from 'deepscope' before any fit: that model is the run, even if another trains first. */
+  prefer(model: tf.LayersModel): void {
+    if (!this.run) this.preferred = model;
+  }
+
   /** Whether a model already trained with fit / fitDataset (it is the program's run). */
   hasRun(): boolean {
     return this.run !== undefined;
@@ -99,11 +107,12 @@ export class FitWatcher {
   private watch(model: tf.LayersModel): WatchedRun | undefined {
     const outer = this.outer ?? model;
     this.outer = undefined;
-    if (!this.run) {
+    const chosen = this.preferred === undefined || this.preferred === model || this.preferred === outer;
+    if (!this.run && chosen) {
       const sites = { model: layerSource(outer), optimizer: this.compileSites.get(model) };
       this.run = { model, watched: new WatchedRun(model, sites, this.options, this.emit) };
     }
-    if (this.run.model === model) return this.run.watched;
+    if (this.run?.model === model) return this.run.watched;
     if (!this.told.has(model)) {
       this.told.add(model);
       this.events.unwatched(outer.name);

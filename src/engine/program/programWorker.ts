@@ -5,6 +5,7 @@
  * `fit` / `fitDataset` watched. Launched as `node programWorker.js <program> [args…]`; reports on fd 3.
  */
 import Module from 'node:module';
+import * as tf from '@tensorflow/tfjs';
 import * as path from 'node:path';
 import { errorMessage } from '../engineError';
 import { PROGRAM_OPTIONS_ENV, type ProgramProcessOptions } from '../../training/core/programProtocol';
@@ -33,11 +34,17 @@ async function main(): Promise<void> {
   let chosen: ProgramBackend | undefined;
   // Created once the backend is known; the `deepscope` module a program imports may be loaded before.
   const loop: { current?: CustomLoopWatch } = {};
+  const fitsWatch: { current?: FitWatcher } = {};
   const tfjsNodePath = findTfjsNode(program);
   installTfjsAliases(
     () => chosen?.tfjsNode ?? tfjsNodeStandIn(chosen?.backend ?? 'cpu', '@tensorflow/tfjs-node'),
     () => (chosen?.tfjsNode ? tfjsNodePath : undefined),
-    { watch: (model: unknown) => (loop.current ? loop.current.api().watch(model as never) : model) },
+    {
+      watch: (model: unknown) => {
+        if (model instanceof tf.LayersModel) fitsWatch.current?.prefer(model);
+        return loop.current ? loop.current.api().watch(model as never) : model;
+      },
+    },
   );
   try {
     chosen = await chooseProgramBackend(options.backend ?? 'auto', tfjsNodePath);
@@ -53,6 +60,7 @@ async function main(): Promise<void> {
   const watch = { programFile: program, backend: chosen.backend, probeEverySteps: options.probeEverySteps ?? 10, watchLayers: options.watchLayers };
   const fits = new FitWatcher(watch, (record) => pipe.send(record), { unwatched: (model) => pipe.send({ type: 'unwatched', model }) });
   fits.install();
+  fitsWatch.current = fits;
   loop.current = new CustomLoopWatch(watch, (record) => pipe.send(record), () => fits.hasRun());
   loop.current.install();
   // Observed, not handled: Node still prints the error and exits with code 1, as without DeepScope.

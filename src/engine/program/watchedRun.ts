@@ -52,6 +52,8 @@ export class WatchedRun {
   private epochLr = Number.NaN;
   private call: FitCall | undefined;
   private epochs = 1;
+  /** fit / fitDataset calls so far; each epoch says which one trained it. */
+  private fits = 0;
 
   constructor(
     private readonly model: tf.LayersModel,
@@ -69,6 +71,7 @@ export class WatchedRun {
         onTrainBegin: async () => {
           const params = callback.params as FitParams;
           this.epochs = params.epochs ?? 1;
+          this.fits += 1;
           // Epoch numbers keep growing over fits: a second fit that starts again at epoch 0 continues after the last.
           this.epochOffset = Math.max(0, this.lastEpoch + 1 - (params.initialEpoch ?? 0));
           // Unknown for a dataset of unknown size without `batchesPerEpoch`: learnt at the end of the first epoch.
@@ -102,7 +105,7 @@ export class WatchedRun {
             this.writeStart();
           }
           this.lastEpoch = epoch + this.epochOffset;
-          this.send({ type: 'epoch', ...epochRecord(this.lastEpoch, this.epochLr, logs ?? {}) });
+          this.send({ type: 'epoch', ...epochRecord(this.lastEpoch, this.epochLr, logs ?? {}), fit: this.fits - 1 });
         },
       },
       'never',

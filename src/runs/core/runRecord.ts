@@ -49,6 +49,8 @@ export interface EndRecord {
   readonly endedAt: string;
   /** Tensors still allocated by the producer after cleanup (0 unless something leaked). */
   readonly leakedTensors?: number;
+  /** Runs of a program: other models it trained, unwatched (DeepScope watches the first model that trains). */
+  readonly unwatchedModels?: readonly string[];
 }
 
 /** Last record of a run that failed: a bad model module, a crash, out of memory. */
@@ -58,6 +60,8 @@ export interface ErrorRecord {
   readonly message: string;
   readonly location?: SourceLocation;
   readonly endedAt: string;
+  /** As in EndRecord. */
+  readonly unwatchedModels?: readonly string[];
 }
 
 export type RunRecord = StartRecord | StepsRecord | ProbeRecord | EpochEndRecord | FindingsRecord | EndRecord | ErrorRecord;

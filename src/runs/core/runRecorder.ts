@@ -20,6 +20,7 @@ export class RunRecorder implements RunConsumer {
   private start: RunStart | undefined;
   private status: RunStatus = 'running';
   private statusMessage: string | undefined;
+  private unwatchedModels: readonly string[] | undefined;
   private readonly history: EpochRecord[] = [];
   private readonly steps: StepLoss[] = [];
   /** Losses of the steps since the last recorded point. */
@@ -64,8 +65,10 @@ export class RunRecorder implements RunConsumer {
         this.latestFindings = record.findings;
         return;
       case 'end':
+        this.unwatchedModels = record.unwatchedModels;
         return this.finish(record.status);
       case 'error':
+        this.unwatchedModels = record.unwatchedModels;
         return this.finish('failed', record.message);
     }
   }
@@ -129,6 +132,7 @@ export class RunRecorder implements RunConsumer {
       startedAt: this.startedAt,
       status: this.status,
       statusMessage: this.statusMessage,
+      ...(this.unwatchedModels?.length ? { unwatchedModels: this.unwatchedModels } : {}),
       start: this.start,
       history: [...this.history],
       steps: [...this.steps],

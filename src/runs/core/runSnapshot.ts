@@ -19,6 +19,8 @@ export interface RunSnapshot {
   readonly startedAt: number;
   readonly status: RunStatus;
   readonly statusMessage?: string;
+  /** Runs of a program: the other models it trained, which DeepScope did not watch (told by the run's last record). */
+  readonly unwatchedModels?: readonly string[];
   readonly start: RunStart;
   readonly history: readonly EpochRecord[];
   readonly steps: readonly StepLoss[];

@@ -100,6 +100,8 @@ export interface EpochRecord {
   readonly metrics: Readonly<Record<string, number>>;
   readonly valLoss?: number;
   readonly valMetrics?: Readonly<Record<string, number>>;
+  /** Runs of a program: the 0-based call of fit / fitDataset on the watched model that trained this epoch. */
+  readonly fit?: number;
 }
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';

@@ -70,6 +70,8 @@ export function runProgramInProcess(request: ProgramRequest, emit: (record: RunR
   let backend: BackendName = 'cpu';
   let ended = false;
   const history: EpochRecord[] = [];
+  const unwatched: string[] = [];
+  const others = (): { unwatchedModels?: string[] } => (unwatched.length > 0 ? { unwatchedModels: [...unwatched] } : {});
   const synthesizedStart = (): StartRecord => {
     start = { type: 'start', version: RUN_LOG_VERSION, startedAt, producer: PRODUCER, backend, modelFile: path.resolve(request.cwd, request.file), epochs: 0, stepsPerEpoch: 1, layers: [], watchedLayers: [] };
     emit(start);
@@ -81,12 +83,15 @@ export function runProgramInProcess(request: ProgramRequest, emit: (record: RunR
       events.backend?.(message);
       return;
     }
-    if (message.type === 'unwatched') return events.unwatched?.(message.model);
+    if (message.type === 'unwatched') {
+      unwatched.push(message.model);
+      return events.unwatched?.(message.model);
+    }
     if (message.type === 'start') start = message;
     else if (!start) synthesizedStart();
     if (message.type === 'epoch') history.push(message);
     if (message.type === 'error') ended = true;
-    emit(message);
+    emit(message.type === 'error' ? { ...message, ...others() } : message);
   };
   const records = child.stdio[3] as Readable;
   const lines = createInterface({ input: records });
@@ -108,9 +113,9 @@ export function runProgramInProcess(request: ProgramRequest, emit: (record: RunR
       const trained = start !== undefined && start.layers.length > 0;
       const first = start ?? synthesizedStart();
       const endedAt = new Date().toISOString();
-      if (cancelled) emit({ type: 'end', status: 'cancelled', endedAt });
-      else if (!ended && exitCode === 0 && trained) emit({ type: 'end', status: 'finished', endedAt });
-      else if (!ended) emit({ type: 'error', kind: 'program', message: howItEnded(exitCode, exitSignal, trained), endedAt });
+      if (cancelled) emit({ type: 'end', status: 'cancelled', endedAt, ...others() });
+      else if (!ended && exitCode === 0 && trained) emit({ type: 'end', status: 'finished', endedAt, ...others() });
+      else if (!ended) emit({ type: 'error', kind: 'program', message: howItEnded(exitCode, exitSignal, trained), endedAt, ...others() });
       resolve({ exitCode, signal: exitSignal, cancelled, trained, start: first, history });
     });
   });

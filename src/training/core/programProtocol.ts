@@ -31,3 +31,8 @@ export interface ProgramProcessOptions {
 }
 
 export const PROGRAM_OPTIONS_ENV = 'DEEPSCOPE_PROGRAM_OPTIONS';
+
+/** What the CLI and the output channel say of a model that trains unwatched. */
+export function unwatchedModelText(model: string): string {
+  return `model "${model}" also trains, unwatched: DeepScope watches one model per run, the first that trains or the one the program passes to watch(model)`;
+}

@@ -2,6 +2,7 @@
  * A session for *Run with DeepScope*: the user's program runs in a program process, from its workspace
  * folder (as in a terminal opened there), with its output in the "DeepScope: Program Output" channel.
  */
+import { unwatchedModelText } from '../core/programProtocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ErrorRecord } from '../../runs/core/runRecord';
@@ -30,7 +31,7 @@ export function startProgramSession(options: SessionOptions, output: vscode.Outp
       },
       {
         backend: (notice) => log.info(`${path.basename(file)} runs on the ${notice.backend} backend${notice.why ? ` (${notice.why})` : ''}`),
-        unwatched: (model) => output.appendLine(`[deepscope] model "${model}" also trains; DeepScope watches only the first model that trained.`),
+        unwatched: (model) => output.appendLine(`[deepscope] ${unwatchedModelText(model)}.`),
         output: (_stream, text) => output.append(text),
       },
       signal,

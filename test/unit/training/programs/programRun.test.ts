@@ -120,3 +120,18 @@ test('a custom loop that calls watch(model) from deepscope: every minimize is a 
   assert.ok(probes.every((probe) => probe.type === 'probe' && probe.layers[0].weights[0].gradient !== undefined), 'gradients of the program\'s own loss');
   assert.equal(startOf(watched.records).layers[0].source?.line, lineOf(file, 'model.add(tf.layers.dense({'));
 });
+
+test('two models, two fits: watch(model) picks the classifier although the autoencoder trains first; its two fits are one run', async () => {
+  const file = path.join(PROGRAMS, 'two-models.js');
+  const [watched, plain] = [await runProgram(file), runWithNode(file)];
+  assert.equal(watched.outcome.exitCode, 0, watched.stderr);
+  assert.equal(watched.stdout, plain.stdout, 'same losses as without DeepScope');
+  assert.equal(startOf(watched.records).layers[0].source?.line, lineOf(file, "classifier.add(tf.layers.dense({ inputShape: [2], units: 16"));
+  const epochs = watched.records.flatMap((record) => (record.type === 'epoch' ? [record] : []));
+  assert.deepEqual(epochs.map((record) => [record.epoch, record.fit]), [[0, 0], [1, 0], [2, 1], [3, 1], [4, 1]]);
+  assert.deepEqual(epochs.map((record) => record.lr), [0.01, 0.01, 0.1, 0.1, 0.1], 'the rate the program set between its fits');
+  const end = watched.records.at(-1);
+  assert.equal(end?.type, 'end');
+  assert.deepEqual(end?.type === 'end' ? end.unwatchedModels : undefined, ['autoencoder']);
+  for (const record of watched.records) assert.equal(matchesSchema(JSON.parse(encodeRecord(record))), undefined, record.type);
+});
