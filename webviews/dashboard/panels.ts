@@ -67,7 +67,7 @@ function programLines(store: DashboardStore): HTMLElement[] {
   if (store.unwatchedModels.length > 0) {
     const names = store.unwatchedModels.map((name) => `"${name}"`).join(', ');
     lines.push(
-      el('p', { class: 'program-note' }, `The program also trained ${names}, not shown: DeepScope watches the first model that trains. To watch another one, call watch(model) from 'deepscope' before it trains.`),
+      el('p', { class: 'program-note' }, `The program also trained ${names}, not shown: DeepScope watches one model per run, the first that trains or the one the program passes to watch(model) from 'deepscope' before it trains.`),
     );
   }
   return lines;
