@@ -16,6 +16,8 @@ export interface RunRequest {
   readonly runsDirectory: string;
   /** No DeepScope lines on stderr: only the program's output. */
   readonly quiet: boolean;
+  /** `--python`: the interpreter of a .py script. */
+  readonly python?: string;
 }
 
 export function parseRunArgs(args: readonly string[], cwd: string): RunRequest {
@@ -33,6 +35,7 @@ export function parseRunArgs(args: readonly string[], cwd: string): RunRequest {
         layers: { type: 'string' },
         'runs-dir': { type: 'string' },
         quiet: { type: 'boolean' },
+        python: { type: 'string' },
       },
     });
   } catch (error) {
@@ -54,5 +57,6 @@ export function parseRunArgs(args: readonly string[], cwd: string): RunRequest {
     watchLayers: values.layers?.split(',').map((name) => name.trim()).filter((name) => name.length > 0),
     runsDirectory: runsDirectory(cwd, values['runs-dir']),
     quiet: values.quiet ?? false,
+    python: values.python,
   };
 }

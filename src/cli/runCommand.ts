@@ -1,14 +1,16 @@
 /**
- * `deepscope run <program>`: runs an unmodified tfjs program as node would — same output, same exit
- * code — while DeepScope watches its training and writes the run log. DeepScope's own lines go to
- * stderr, each starting with `[deepscope]` (none with --quiet).
+ * `deepscope run <program>`: runs an unmodified tfjs program as node would, or a PyTorch script as
+ * Python would — same output, same exit code — while DeepScope watches its training and writes the
+ * run log. DeepScope's own lines go to stderr, each starting with `[deepscope]` (none with --quiet).
  */
 import { unwatchedModelText } from '../training/core/programProtocol';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import * as path from 'node:path';
 import type { Finding } from '../diagnosis/core/findings';
-import { runProgramInProcess, type ProgramOutcome } from '../training/core/programInProcess';
+import type { ProgramOutcome } from '../training/core/programInProcess';
+import { runAnyProgram } from '../training/core/runAnyProgram';
+import { choosePythonInterpreter } from '../training/core/pythonInterpreter';
 import { TrainingRun } from '../training/core/trainingRun';
 import { type CliCommand, type CliIo, EXIT_FAILURE, UsageError } from './io';
 import { parseRunArgs, type RunRequest } from './runArgs';
@@ -17,21 +19,25 @@ import { DEFAULT_PROBE_EVERY_STEPS } from './trainArgs';
 export const runCommand: CliCommand = {
   name: 'run',
   usage: 'run <program> [options] [-- program args…]',
-  summary: 'Run your own tfjs program (.js, .mjs, .ts) unchanged, watching every fit',
+  summary: 'Run your own tfjs program (.js, .mjs, .ts) or PyTorch script (.py) unchanged, watching its training',
   help: () =>
     [
-      'Usage: deepscope run <program.js|.mjs|.ts> [options] [-- program args…]',
+      'Usage: deepscope run <program.js|.mjs|.ts|.py> [options] [-- program args…]',
       '',
       'Runs a TensorFlow.js program as node would (its arguments, working directory, output and exit',
       'code), with @tensorflow/tfjs, -node and -node-gpu all resolved to one tfjs, and watches every',
       'model.fit / model.fitDataset: step losses, epochs, learning rate and per-layer probes go to the run',
       'log, and the diagnosis points at the lines that built the faulty layers.',
       '',
+      'A .py script runs under Python with DeepScope\'s watcher: the model whose parameters an optimizer',
+      'steps is watched (step losses, learning rate, epochs from DataLoader passes, per-layer probes).',
+      '',
       'Options:',
       '  --backend B        auto (default: tfjs-node when it loads, else wasm, else cpu), node, wasm or cpu',
       `  --probe-every N    probe the layers every N steps (default ${DEFAULT_PROBE_EVERY_STEPS}) and at each epoch end`,
       '  --layers a,b       probe only these layers',
       '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
+      '  --python PATH      the Python of a .py script (default: python3; it needs PyTorch)',
       '  --quiet            print only the program\'s own output',
       '',
       'The first model that trains is the run, or the one the program passes to watch(model) from "deepscope"; other models train unwatched (DeepScope says so).',
@@ -52,8 +58,9 @@ async function run(request: RunRequest, io: CliIo): Promise<number> {
   const run = new TrainingRun<ProgramOutcome>(
     { file: request.file, backend: request.backend, probeEverySteps: request.probeEverySteps, watchLayers: request.watchLayers, runsDirectory: request.runsDirectory },
     (emit, signal) =>
-      runProgramInProcess(
+      runAnyProgram(
         { file: request.file, args: request.programArgs, cwd: io.cwd, stdio: 'inherit', backend: request.backend, probeEverySteps: request.probeEverySteps, watchLayers: request.watchLayers },
+        choosePythonInterpreter({ flag: request.python }),
         emit,
         {
           backend: (notice) => say(`backend ${notice.backend}${notice.why ? ` (${notice.why})` : ''}`),

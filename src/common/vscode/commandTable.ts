@@ -4,6 +4,7 @@ import type { LabsController } from '../../labs/vscode/labsController';
 import type { NotesController } from '../../notes/vscode/notesController';
 import type { TrainingController } from '../../training/vscode/trainingController';
 import { runNewModel } from '../../scaffold/vscode/newModelCommand';
+import { setUpPython } from '../../training/vscode/pythonSetup';
 
 /** Long-lived objects commands act on, created once in activate(). */
 export interface Services {
@@ -27,6 +28,7 @@ export const COMMAND_IDS = [
   'deepscope.newModel',
   'deepscope.trainModel',
   'deepscope.runProgram',
+  'deepscope.setUpPython',
   'deepscope.stopTraining',
   'deepscope.showDashboard',
   'deepscope.openRun',
@@ -43,6 +45,8 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
     'deepscope.trainModel': { requiresTrust: true, run: (uri) => services.training.train(asUri(uri)) },
     // Runs the user's own program: trusted workspaces only, like training.
     'deepscope.runProgram': { requiresTrust: true, run: (uri) => services.training.runProgram(asUri(uri)) },
+    // Installs or copies DeepScope's own package: no workspace code runs.
+    'deepscope.setUpPython': { requiresTrust: false, run: () => setUpPython() },
     'deepscope.stopTraining': { requiresTrust: false, run: () => services.training.stop() },
     'deepscope.showDashboard': { requiresTrust: false, run: () => services.dashboard.show() },
     // Reads a log only (no workspace code runs), so it works in Restricted Mode.

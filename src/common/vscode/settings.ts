@@ -66,6 +66,11 @@ export function runsSettings(scope?: vscode.Uri): RunsSettings {
   };
 }
 
+/** `deepscope.python.interpreter`: empty when unset (the Python extension's choice, else python3, applies). */
+export function pythonInterpreterSetting(scope?: vscode.Uri): string {
+  return config(scope).get<string>('python.interpreter', '').trim();
+}
+
 export function openDashboardOnTrain(): boolean {
   return config().get<boolean>('dashboard.openOnTrain', true);
 }

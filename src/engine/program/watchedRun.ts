@@ -6,7 +6,7 @@
  * masks — and therefore its results — are the same as without DeepScope.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RunStart, SourceSite as Site } from '../../runs/core/trainingData';
+import type { BackendName, SourceSite as Site } from '../../runs/core/trainingData';
 import { ModelProbe } from '../probes/modelProbe';
 import { seedMathRandom } from '../seededMath';
 import { currentLearningRate } from '../trainingConfig';
@@ -16,7 +16,7 @@ import { probeableLayers, programStart } from './programStart';
 
 export interface WatchOptions {
   readonly programFile: string;
-  readonly backend: RunStart['backend'];
+  readonly backend: BackendName;
   readonly probeEverySteps: number;
   readonly watchLayers?: readonly string[];
 }

@@ -106,6 +106,8 @@ export interface EpochRecord {
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
+export type PyTorchBackend = 'torch-cpu' | 'torch-cuda';
+
 /** The training inputs `x`, described once before training: are they centred, what is their range? */
 export interface InputStats {
   readonly values: DistributionStats;
@@ -124,8 +126,14 @@ export interface OptimizerInfo {
   readonly nesterov?: boolean;
 }
 
+/** What trained the run: DeepScope's TensorFlow.js engine (model modules and programs) or the PyTorch watcher. */
+export type Framework = 'tfjs' | 'pytorch';
+
 export interface RunStart {
-  readonly backend: BackendName;
+  /** What computes: a tfjs BackendName, or the PyTorch watcher's `torch-cpu` / `torch-cuda`. */
+  readonly backend: BackendName | PyTorchBackend;
+  /** Absent in logs written before PyTorch runs existed: tfjs. */
+  readonly framework?: Framework;
   readonly modelFile: string;
   readonly epochs: number;
   readonly stepsPerEpoch: number;

@@ -6,12 +6,12 @@
  */
 import type { TrainingRecord } from '../../engine/train';
 import type { ErrorRecord } from '../../runs/core/runRecord';
-import type { BackendName } from '../../runs/core/trainingData';
+import type { BackendName, PyTorchBackend } from '../../runs/core/trainingData';
 import type { BackendPreference } from './backendPreference';
 
 export interface BackendNotice {
   readonly type: 'backend';
-  readonly backend: BackendName;
+  readonly backend: BackendName | PyTorchBackend;
   /** Why a faster backend was not used. */
   readonly why?: string;
 }

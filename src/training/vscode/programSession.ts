@@ -1,12 +1,15 @@
 /**
- * A session for *Run with DeepScope*: the user's program runs in a program process, from its workspace
- * folder (as in a terminal opened there), with its output in the "DeepScope: Program Output" channel.
+ * A session for *Run with DeepScope*: the user's program (tfjs, or a PyTorch script under `interpreter`)
+ * runs in a program process, from its workspace folder (as in a terminal opened there), with its output
+ * in the "DeepScope: Program Output" channel.
  */
 import { unwatchedModelText } from '../core/programProtocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ErrorRecord } from '../../runs/core/runRecord';
-import { runProgramInProcess, type ProgramOutcome } from '../core/programInProcess';
+import type { ProgramOutcome } from '../core/programInProcess';
+import type { InterpreterChoice } from '../core/pythonInterpreter';
+import { runAnyProgram } from '../core/runAnyProgram';
 import { TrainingSession, type SessionOptions } from './trainingSession';
 
 export interface ProgramSession {
@@ -15,16 +18,18 @@ export interface ProgramSession {
   readonly failure: () => ErrorRecord | undefined;
 }
 
-export function startProgramSession(options: SessionOptions, output: vscode.OutputChannel, log: vscode.LogOutputChannel): ProgramSession {
+export function startProgramSession(options: SessionOptions, interpreter: InterpreterChoice, output: vscode.OutputChannel, log: vscode.LogOutputChannel): ProgramSession {
   const file = options.file;
   const cwd = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
   output.clear();
-  output.appendLine(`$ deepscope run ${path.relative(cwd, file) || file}   (in ${cwd})`);
+  const python = /\.py$/i.test(file) ? ` --python ${interpreter.python}` : '';
+  output.appendLine(`$ deepscope run ${path.relative(cwd, file) || file}${python}   (in ${cwd})`);
   output.show(true);
   let failure: ErrorRecord | undefined;
   const session = new TrainingSession<ProgramOutcome>(options, (emit, signal) =>
-    runProgramInProcess(
+    runAnyProgram(
       { file, args: [], cwd, stdio: 'pipe', backend: options.backend, probeEverySteps: options.probeEverySteps, watchLayers: options.watchLayers, maxMemoryMb: options.maxMemoryMb },
+      interpreter,
       (record) => {
         if (record.type === 'error') failure = record;
         emit(record);

@@ -5,11 +5,14 @@ import type { RunSummary } from '../../engine/train';
 import type { ProcessRunSummary } from '../core/trainInProcess';
 import type { ProgramOutcome } from '../core/programInProcess';
 import { startProgramSession } from './programSession';
+import { pythonInterpreterFor } from './pythonExtension';
 import { TrainingSession } from './trainingSession';
 import { runsSettings, trainingSettings } from '../../common/vscode/settings';
 import { TrainingStatusBar } from './trainingStatusBar';
 
 const MODEL_LANGUAGES = new Set(['typescript', 'javascript']);
+/** Run with DeepScope also takes PyTorch scripts. */
+const PROGRAM_LANGUAGES = new Set([...MODEL_LANGUAGES, 'python']);
 
 /**
  * "Train Model" and "Stop Training": one run at a time, in a separate process, with a
@@ -69,14 +72,16 @@ export class TrainingController implements vscode.Disposable {
    * how it ended, or undefined if it did not start.
    */
   async runProgram(uri?: vscode.Uri): Promise<ProgramOutcome | undefined> {
-    const document = await this.modelDocument(uri, 'a JavaScript or TypeScript program');
+    const document = await this.modelDocument(uri, 'a JavaScript or TypeScript program, or a PyTorch script', PROGRAM_LANGUAGES);
     if (!document || !(await this.stopRunningFirst(document))) return undefined;
     // The program reads its files from disk, as under node: unsaved changes would not be what runs.
     if (document.isDirty && !(await document.save())) return undefined;
     const runs = runsSettings(document.uri);
     this.diagnostics.delete(document.uri);
+    const interpreter = await pythonInterpreterFor(document.uri);
     const { session, failure } = startProgramSession(
       { file: document.uri.fsPath, ...trainingSettings(document.uri), runsDirectory: runs.directory, keepRunsPerFile: runs.keepPerFile },
+      interpreter,
       this.programOutput,
       this.log,
     );
@@ -117,9 +122,13 @@ export class TrainingController implements vscode.Disposable {
     this.sessionStarted.dispose();
   }
 
-  private async modelDocument(uri: vscode.Uri | undefined, what = 'a model module (a .ts or .js file exporting createModel, loadData and training)'): Promise<vscode.TextDocument | undefined> {
+  private async modelDocument(
+    uri: vscode.Uri | undefined,
+    what = 'a model module (a .ts or .js file exporting createModel, loadData and training)',
+    languages: ReadonlySet<string> = MODEL_LANGUAGES,
+  ): Promise<vscode.TextDocument | undefined> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || document.uri.scheme !== 'file' || !MODEL_LANGUAGES.has(document.languageId)) {
+    if (!document || document.uri.scheme !== 'file' || !languages.has(document.languageId)) {
       void vscode.window.showErrorMessage(`DeepScope: open ${what} to ${what.startsWith('a model') ? 'train' : 'run'} it.`);
       return undefined;
     }
