@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import type { RunConsumer, RunRecord } from '../../runs/core/runRecord';
 import type { BatchLoss, EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
 import { placer, type Placer } from './findingPlaces';
+import { pytorchFix } from './pytorchTerms';
 import { diagnose } from './rules';
 import type { RunData } from './runData';
 
@@ -72,9 +73,10 @@ export class Diagnoser implements RunConsumer {
       nonFiniteStep: this.nonFiniteStep,
     };
     const place = this.place as Placer;
+    const pytorch = this.start.framework === 'pytorch';
     const placed = diagnose(run).map(({ site, ...finding }): Finding => {
       const { file, line } = place(site, finding.layer);
-      return { ...finding, ...(file !== undefined ? { file } : {}), line };
+      return { ...finding, ...(pytorch ? { fix: pytorchFix(finding) } : {}), ...(file !== undefined ? { file } : {}), line };
     });
     return mergeLoops(placed).sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
   }

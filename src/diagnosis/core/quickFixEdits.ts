@@ -10,6 +10,7 @@ import { Source } from '../../lint/core/scan/source';
 import { RULES as LINT_RULES } from '../../lint/core/rules';
 import type { Edit, LintRuleId } from '../../lint/core/types';
 import type { Finding, Bilingual } from './findings';
+import { pythonQuickFixes, scaledNumber } from './pythonQuickFixes';
 
 export interface QuickFix {
   readonly title: Bilingual;
@@ -19,8 +20,12 @@ export interface QuickFix {
 
 type Builder = (source: Source, layer: Layer | undefined) => QuickFix | undefined;
 
-/** The fixes of a finding in `text` (the model module as it is now); none when the code's shape is unclear. */
-export function quickFixes(text: string, finding: Pick<Finding, 'rule' | 'line' | 'topic'>): QuickFix[] {
+/**
+ * The fixes of a finding in `text` (the model module or program as it is now); none when the code's
+ * shape is unclear. `python`: a PyTorch script (pythonQuickFixes.ts).
+ */
+export function quickFixes(text: string, finding: Pick<Finding, 'rule' | 'line' | 'topic'>, language: 'typescript' | 'python' = 'typescript'): QuickFix[] {
+  if (language === 'python') return pythonQuickFixes(text, finding);
   const source = new Source(text, 'typescript');
   const layer = finding.line === undefined ? undefined : layerOnLine(source, finding.line);
   return buildersFor(finding).flatMap((build) => build(source, layer) ?? []);
@@ -133,7 +138,7 @@ function scaleRate(factor: number): Builder {
   return (source) => {
     const edits = rateNumbers(source)?.map((index) => {
       const token = source.tokens[index];
-      return replace(token, scaled(token.text, factor));
+      return replace(token, scaledNumber(token.text, factor));
     });
     return edits && edits.length > 0 ? { title, edits } : undefined;
   };
@@ -173,12 +178,6 @@ function constantNumber(source: Source, name: string): number | undefined {
   const { tokens } = source;
   const at = tokens.findIndex((token, i) => token.text === name && ['const', 'let', 'var'].includes(tokens[i - 1]?.text ?? '') && source.is(i + 1, '='));
   return at >= 0 && tokens[at + 2]?.kind === 'number' ? at + 2 : undefined;
-}
-
-/** `0.1` × 0.1 → `0.01`; `1e-7` × 10 → `1e-6` (exponent notation kept); no float noise. */
-function scaled(text: string, factor: number): string {
-  const value = Number((Number(text.replace(/_/g, '')) * factor).toPrecision(12));
-  return /e/i.test(text) ? value.toExponential() : String(value);
 }
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {

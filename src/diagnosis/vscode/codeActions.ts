@@ -17,7 +17,7 @@ export class DiagnosisCodeActions implements vscode.CodeActionProvider {
       const rule = ruleOf(diagnostic);
       const finding = findings.find((candidate) => candidate.rule === rule && (candidate.line ?? 1) - 1 === diagnostic.range.start.line);
       if (!finding) return [];
-      return quickFixes(document.getText(), finding).map((fix, index) => {
+      return quickFixes(document.getText(), finding, document.languageId === 'python' ? 'python' : 'typescript').map((fix, index) => {
         const action = new vscode.CodeAction(fix.title[language], vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         for (const edit of fix.edits) {

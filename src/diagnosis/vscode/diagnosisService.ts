@@ -19,6 +19,7 @@ const PUBLISH_DELAY_MS = 300;
 const MODEL_DOCUMENTS: vscode.DocumentSelector = [
   { language: 'typescript', scheme: 'file' },
   { language: 'javascript', scheme: 'file' },
+  { language: 'python', scheme: 'file' },
 ];
 
 export interface FindingsChange {
