@@ -6,10 +6,12 @@
 import * as vscode from 'vscode';
 import { noteCommandUri } from '../../notes/core/noteLinks';
 import { lint } from '../core/rules';
+import { lintCells } from '../core/notebookLint';
 import { lintSettings } from '../../common/vscode/settings';
 import type { LintFinding, LintLanguage } from '../core/types';
 
 export const DIAGNOSTIC_SOURCE = 'DeepScope';
+const NOTEBOOK_CELL = 'vscode-notebook-cell';
 const DEBOUNCE_MS = 300;
 /** VS Code language ids → the language the rules read. */
 const LANGUAGES: Readonly<Record<string, LintLanguage>> = {
@@ -19,9 +21,11 @@ const LANGUAGES: Readonly<Record<string, LintLanguage>> = {
   javascriptreact: 'javascript',
   python: 'python',
 };
+/** Files, unsaved editors and notebook cells (each cell is a document of the `vscode-notebook-cell` scheme). */
 export const LINTED_DOCUMENTS: vscode.DocumentSelector = Object.keys(LANGUAGES).flatMap((language) => [
   { language, scheme: 'file' },
   { language, scheme: 'untitled' },
+  { language, scheme: NOTEBOOK_CELL },
 ]);
 /** A file that mentions none of these is not a deep-learning file: it is not even tokenised. */
 const DEEP_LEARNING = /tensorflow|tfjs|keras|torch|\btf\./;
@@ -39,11 +43,22 @@ export class DocumentLinter implements vscode.Disposable {
     if (!settings.enabled) return [];
     const key = document.uri.toString();
     let entry = this.cache.get(key);
+    const notebook = document.uri.scheme === NOTEBOOK_CELL ? notebookOf(document) : undefined;
+    if (notebook) {
+      // A cell is linted with the cells around it (a version of its own says nothing of theirs).
+      return lintNotebookCell(notebook, document).filter((finding) => settings.isOn(finding.rule));
+    }
     if (entry?.version !== document.version) {
       entry = { version: document.version, findings: lintText(document.getText(), language) };
       this.cache.set(key, entry);
     }
     return entry.findings.filter((finding) => settings.isOn(finding.rule));
+  }
+
+  /** Re-lints a changed document later; for a notebook cell, every cell of its notebook (they are linted together). */
+  scheduleChanged(document: vscode.TextDocument): void {
+    const notebook = document.uri.scheme === NOTEBOOK_CELL ? notebookOf(document) : undefined;
+    for (const changed of notebook ? notebook.getCells().map((cell) => cell.document) : [document]) this.schedule(changed);
   }
 
   schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
@@ -82,6 +97,19 @@ export class DocumentLinter implements vscode.Disposable {
     const diagnostics = this.findings(document).map((finding) => toDiagnostic(document, finding));
     if (diagnostics.length > 0 || this.collection.has(document.uri)) this.collection.set(document.uri, diagnostics);
   }
+}
+
+function notebookOf(cell: vscode.TextDocument): vscode.NotebookDocument | undefined {
+  return vscode.workspace.notebookDocuments.find((notebook) => notebook.getCells().some((candidate) => candidate.document === cell));
+}
+
+/** The findings of one cell, from the lint of the notebook's code cells in the cell's language. */
+function lintNotebookCell(notebook: vscode.NotebookDocument, cell: vscode.TextDocument): readonly LintFinding[] {
+  const language = LANGUAGES[cell.languageId] ?? 'python';
+  const cells = notebook.getCells().filter((candidate) => candidate.kind === vscode.NotebookCellKind.Code && candidate.document.languageId === cell.languageId);
+  const index = cells.findIndex((candidate) => candidate.document === cell);
+  if (index < 0 || !DEEP_LEARNING.test(cells.map((candidate) => candidate.document.getText()).join('\n'))) return [];
+  return lintCells(cells.map((candidate) => candidate.document.getText()), language, lintText)[index] ?? [];
 }
 
 function lintText(text: string, language: LintLanguage): readonly LintFinding[] {

@@ -14,7 +14,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable {
     linter,
     vscode.workspace.onDidOpenTextDocument((document) => linter.schedule(document, 0)),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) linter.schedule(event.document);
+      if (event.contentChanges.length > 0) linter.scheduleChanged(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => linter.forget(document)),
     vscode.workspace.onDidChangeConfiguration((event) => {
