@@ -6,6 +6,7 @@ import { register as registerHover } from './notes/vscode/hover';
 import { LabsController } from './labs/vscode/labsController';
 import { register as registerLint } from './lint/vscode';
 import { NotesController } from './notes/vscode/notesController';
+import { LogFollower } from './training/vscode/logFollower';
 import { TrainingController } from './training/vscode/trainingController';
 
 /** What `activate` returns to other extensions (and to DeepScope's own host tests). */
@@ -24,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   context.subscriptions.push(registerLint(context));
   context.subscriptions.push(registerHover(context));
   const diagnosis = registerDiagnosis(context, training);
-  context.subscriptions.push(diagnosis);
+  context.subscriptions.push(diagnosis, new LogFollower(training));
   return { onDidStartTraining: training.onDidStartSession };
 }
 

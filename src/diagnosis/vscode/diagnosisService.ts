@@ -67,6 +67,8 @@ export class DiagnosisService implements vscode.Disposable {
   }
 
   private follow(session: TrainingSession): void {
+    // A notebook's layers are built in its kernel's cell files, not in lines of the .ipynb: its findings stay in the dashboard.
+    if (session.options.file.endsWith('.ipynb')) return;
     const runKey = vscode.Uri.file(session.options.file).toString();
     const state: RunState = { session, byFile: new Map() };
     const previous = this.runs.get(runKey);

@@ -65,7 +65,7 @@ export function parseRunLog(text: string, file: string): RunLog {
 }
 
 /** What is wrong with one decoded record, or undefined. Shapes are checked as far as readers rely on them. */
-function recordProblem(value: unknown, first: boolean): string | undefined {
+export function recordProblem(value: unknown, first: boolean): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a record must be a JSON object';
   const record = value as Record<string, unknown>;
   const type = record.type;

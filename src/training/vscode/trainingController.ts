@@ -22,6 +22,8 @@ const PROGRAM_LANGUAGES = new Set([...MODEL_LANGUAGES, 'python']);
 export class TrainingController implements vscode.Disposable {
   /** The current run: a model module trained by DeepScope or a program run with DeepScope. */
   private session: TrainingSession | undefined;
+  /** The run followed from a log another process writes. */
+  private followed: TrainingSession | undefined;
   private readonly statusBar = new TrainingStatusBar();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('deepscope-training');
   private readonly log = vscode.window.createOutputChannel('DeepScope', { log: true });
@@ -103,6 +105,22 @@ export class TrainingController implements vscode.Disposable {
     }
   }
 
+  /**
+   * A run another process writes (a notebook's `deepscope.watch`, a terminal's `deepscope`), followed
+   * from its log: the dashboard and the diagnosis take it as they take DeepScope's own runs. The run
+   * followed before it stops being followed.
+   */
+  follow(session: TrainingSession): void {
+    this.followed?.cancel();
+    this.followed = session;
+    this.sessionStarted.fire(session);
+  }
+
+  /** Whether `logFile` is the log of a run DeepScope itself produces now (its records come live, not from the file). */
+  writes(logFile: string): boolean {
+    return this.session?.logFile === logFile;
+  }
+
   /** Stops the current run after its current batch. False when nothing was training. */
   stop(): boolean {
     if (!this.session) {
@@ -115,6 +133,7 @@ export class TrainingController implements vscode.Disposable {
 
   dispose(): void {
     this.session?.dispose();
+    this.followed?.dispose();
     this.statusBar.dispose();
     this.diagnostics.dispose();
     this.log.dispose();

@@ -13,7 +13,8 @@ export interface SessionOptions {
   readonly probeEverySteps: number;
   readonly watchLayers?: readonly string[];
   readonly maxMemoryMb: number;
-  readonly runsDirectory: string;
+  /** Absent: DeepScope writes no log of its own (a run followed from another process's log). */
+  readonly runsDirectory?: string;
   readonly keepRunsPerFile: number;
 }
 
