@@ -2,8 +2,10 @@
  * Batch normalisation placed right after an activation (topic batch-norm). The notes normalise a
  * layer's inputs before the activation: linear part (no bias: β replaces it) → batch norm → activation.
  * PyTorch is only read inside nn.Sequential (see Layer.placed), where the order of the modules is the order they run.
+ * Dropout between the activation and the batch norm changes nothing: the batch norm still sees activated outputs.
  */
-import { ACTIVATION_KINDS, activationOf, BATCH_NORM_KINDS, KERNEL_KINDS, modelsOf, nextLayer, option, type Layer } from '../scan/layers';
+import { ACTIVATION_KINDS, activationOf, BATCH_NORM_KINDS, DROPOUT_KINDS, KERNEL_KINDS, option, type Layer } from '../scan/layers';
+import { layersAfter, modelsOf, previousLayer } from '../scan/models';
 import { insertItem, insertLayerAfter, removeItem, replace } from '../scan/edits';
 import type { Item, Source } from '../scan/source';
 import type { Edit, LintFinding } from '../types';
@@ -23,7 +25,7 @@ export const batchNormAfterActivation: LintRule = {
     const findings: LintFinding[] = [];
     for (const model of modelsOf(source)) {
       for (const layer of model) {
-        const norm = nextLayer(layer, model);
+        const norm = layersAfter(layer, model).find((next) => !DROPOUT_KINDS.test(next.kind));
         const activation = activationOf(source, layer);
         if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation) continue;
         const standalone = layer.kind === 'activation' || ACTIVATION_KINDS.has(layer.kind);
@@ -37,7 +39,7 @@ export const batchNormAfterActivation: LintRule = {
 
 /** An activation layer before the batch norm: swap the two, and drop the bias of the layer before. */
 function swapEdits(source: Source, activation: Layer, norm: Layer, model: readonly Layer[]): Edit[] {
-  const linear = model[model.indexOf(activation) - 1];
+  const linear = previousLayer(activation, model);
   return [
     ...(linear && KERNEL_KINDS.has(linear.kind) ? noBiasEdits(source, linear) ?? [] : []),
     replace(activation.call, source.textOf(norm.call)),

@@ -2,20 +2,19 @@
  * Dropout that drops more than half of the units (topic reg-dropout). In tfjs (`rate`), Keras (`rate`)
  * and PyTorch (`p`) the number is the probability of zeroing a unit, so 0.8 keeps only one in five.
  */
-import { layersOf, option } from '../scan/layers';
+import { DROPOUT_KINDS, layersOf, option } from '../scan/layers';
 import { replace } from '../scan/edits';
 import type { LintFinding } from '../types';
 import { finding, preferredFix, type LintRule } from './rule';
 
 const MAX_RATE = 0.5;
-const DROPOUT = /^(?:spatial|alpha|gaussian)?dropout(?:\d[dD])?$/;
 
 export const highDropoutRate: LintRule = {
   id: 'high-dropout-rate',
   check(source) {
     const findings: LintFinding[] = [];
     for (const layer of layersOf(source)) {
-      if (!DROPOUT.test(layer.kind)) continue;
+      if (!DROPOUT_KINDS.test(layer.kind)) continue;
       const rate = option(layer, layer.framework === 'torch' ? 'p' : 'rate', 0);
       const value = rate && source.numberOf(rate.value);
       if (!rate || value === undefined || value <= MAX_RATE) continue;

@@ -26,17 +26,29 @@ export function column(source: Source, index: number): number {
   return start - source.lineStart(start);
 }
 
-/** The `def` or `class` statement whose body holds token `index` (its first token), or -1 at module level. */
-export function enclosingDefinition(source: Source, index: number): number {
+/** The compound statements (`if`, `def`, `class`…) whose bodies hold token `index`: their first tokens, innermost first. */
+export function* enclosingHeaders(source: Source, index: number): Generator<number> {
   let statement = statementStart(source, index);
   let indent = column(source, statement);
   while (statement > 0 && indent > 0) {
     statement = statementStart(source, statement - 1);
     const col = column(source, statement);
     if (col >= indent) continue;
-    const keyword = source.tokens[statement].text === 'async' ? source.tokens[statement + 1]?.text : source.tokens[statement].text;
-    if (keyword === 'def' || keyword === 'class') return statement;
+    yield statement;
     indent = col;
+  }
+}
+
+/** The keyword that opens a statement (`def` for `async def`). */
+export function keywordOf(source: Source, statement: number): string | undefined {
+  return source.tokens[statement].text === 'async' ? source.tokens[statement + 1]?.text : source.tokens[statement].text;
+}
+
+/** The `def` or `class` statement whose body holds token `index` (its first token), or -1 at module level. */
+export function enclosingDefinition(source: Source, index: number): number {
+  for (const header of enclosingHeaders(source, index)) {
+    const keyword = keywordOf(source, header);
+    if (keyword === 'def' || keyword === 'class') return header;
   }
   return -1;
 }
