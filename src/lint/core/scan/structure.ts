@@ -78,17 +78,21 @@ export function blockOf(source: Source, header: number): Block | undefined {
   return { indent: source.indentAt(source.tokens[body].start), last };
 }
 
-/** The number a name is assigned in a simple constant statement, if the document has one. */
-export function constantValue(source: Source, name: string): number | undefined {
+/**
+ * The number a name holds at token `at` (default: the end of the document): the last simple constant
+ * assignment to it before there (`EPOCHS = 50` … `EPOCHS = 200` → 200 after the second).
+ */
+export function constantValue(source: Source, name: string, at = source.tokens.length): number | undefined {
   const { tokens } = source;
-  for (let eq = 1; eq < tokens.length; eq++) {
+  let value: number | undefined;
+  for (let eq = 1; eq < Math.min(at, tokens.length); eq++) {
     if (!source.is(eq, '=')) continue;
     const names = run(source, eq - 1, -1, (token) => token.kind === 'name');
     const values = run(source, eq + 1, 1, (token) => token.kind === 'number');
-    const at = names.indexOf(name);
-    if (at >= 0 && names.length === values.length) return Number(values[at].replace(/_/g, ''));
+    const index = names.indexOf(name);
+    if (index >= 0) value = names.length === values.length ? Number(values[index].replace(/_/g, '')) : undefined;
   }
-  return undefined;
+  return value;
 }
 
 /**
