@@ -29,13 +29,19 @@ export const batchNormAfterActivation: LintRule = {
         const activation = activationOf(source, layer);
         if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation) continue;
         const standalone = layer.kind === 'activation' || ACTIVATION_KINDS.has(layer.kind);
-        const edits = standalone ? swapEdits(source, layer, norm, model) : moveEdits(source, layer, norm);
+        // A fix moving code between branches would change what the other branch runs (`if bn: block.append(BN)`).
+        const sameBranch = sameBranches(layer, norm);
+        const edits = !sameBranch ? undefined : standalone ? swapEdits(source, layer, norm, model) : moveEdits(source, layer, norm);
         findings.push(finding(this.id, calleeOf(norm.call), ADVICE, preferredFix(TITLE, edits)));
       }
     }
     return findings;
   },
 };
+
+function sameBranches(a: Layer, b: Layer): boolean {
+  return a.branches.length === b.branches.length && a.branches.every((branch, index) => branch.header === b.branches[index].header);
+}
 
 /** An activation layer before the batch norm: swap the two, and drop the bias of the layer before. */
 function swapEdits(source: Source, activation: Layer, norm: Layer, model: readonly Layer[]): Edit[] {
