@@ -9,6 +9,7 @@ import { layersAfter, modelsOf, previousLayer } from '../scan/models';
 import { insertItem, insertLayerAfter, removeItem, replace } from '../scan/edits';
 import type { Item, Source } from '../scan/source';
 import type { Edit, LintFinding } from '../types';
+import { importLike } from './imports';
 import { calleeOf, finding, preferredFix, type Advice, type LintRule } from './rule';
 
 const ADVICE: Advice = {
@@ -64,7 +65,8 @@ function moveEdits(source: Source, layer: Layer, norm: Layer): Edit[] | undefine
   if (after === undefined) return undefined;
   const bias = biasOption(layer);
   const own = bias === undefined ? [replace(item, noBiasEntry(layer))] : [removeItem(source, layer.options, layer.options.indexOf(item)), ...(noBiasEdits(source, layer) ?? [])];
-  return [...own, ...after];
+  const imports = layer.prefix === '' && source.python ? importLike(source, 'Activation', layer.call.callee) : [];
+  return [...own, ...after, ...imports];
 }
 
 function biasOption(layer: Layer): Item | undefined {

@@ -47,7 +47,8 @@ export const constantInitializer: LintRule = {
     for (const call of callsTo(source, /\.weight(?:\.data)?\.(?:fill_|zero_)$/)) {
       const weight = call.callee.replace(/(?:\.data)?\.(?:fill_|zero_)$/, '');
       if (inNormalisation(source, call.from, weight)) continue;
-      findings.push(finding(this.id, calleeOf(call), ADVICE, preferredFix(TITLE, [replace(call, kaimingNormal(torchInitPrefix(source), weight))])));
+      const init = torchInitPrefix(source);
+      findings.push(finding(this.id, calleeOf(call), ADVICE, preferredFix(TITLE, [replace(call, kaimingNormal(init.module, weight)), ...init.imports])));
     }
     return findings;
   },

@@ -12,7 +12,7 @@ import { blockOf, constantValue, enclosingDefinition, statementStart } from '../
 import type { Edit, LintFinding } from '../types';
 import { hasSchedule, optimizerBefore, type OptimizerKind } from './optimizers';
 import { callsTo, finding, isMethodCall, preferredFix, type Advice, type LintRule } from './rule';
-import { kerasModule } from './spelling';
+import { kerasModule, torchModule } from './spelling';
 
 const MIN_EPOCHS = 20;
 const DROP_EVERY = 10;
@@ -99,14 +99,16 @@ function kerasFit(source: Source): Match[] {
   const rateItem = source.calls.flatMap((call) => call.args).find((item) => (item.key === 'learning_rate' || item.key === 'lr') && item.value.to - item.value.from === 1);
   const rate = rateItem && source.textOf(rateItem.value);
   const lambda = rate ? `lambda epoch: ${rate} * 0.5 ** (epoch // ${DROP_EVERY})` : `lambda epoch, lr: lr * 0.5 if epoch > 0 and epoch % ${DROP_EVERY} == 0 else lr`;
-  const callback = `${kerasModule(source)}.callbacks.LearningRateScheduler(${lambda})`;
+  const keras = kerasModule(source);
+  const callback = `${keras.module}.callbacks.LearningRateScheduler(${lambda})`;
   return source.calls.flatMap((call): Match[] => {
     const epochsItem = isMethodCall(call, 'fit') ? call.args.find((item) => item.key === 'epochs') : undefined;
     const epochs = epochsItem && epochsOf(source, epochsItem.value);
     if (!epochsItem || epochs === undefined || epochs < MIN_EPOCHS) return [];
     const callbacks = call.args.find((item) => item.key === 'callbacks')?.value;
     const list = callbacks && source.is(callbacks.from, '[') && source.match[callbacks.from] === callbacks.to - 1;
-    const edits = callbacks === undefined ? insertItem(source, call.open, `callbacks=[${callback}]`) : list ? insertItem(source, callbacks.from, callback) : undefined;
+    const added = callbacks === undefined ? insertItem(source, call.open, `callbacks=[${callback}]`) : list ? insertItem(source, callbacks.from, callback) : undefined;
+    const edits = added && [...added, ...keras.imports];
     // Keras compiles with RMSprop when no optimiser is given.
     return [[epochsItem, epochs, optimizerBefore(source, call.from) ?? 'adaptive', edits]];
   });
@@ -150,11 +152,13 @@ function stepLrEdits(source: Source, optimizers: readonly Call[], loop: number):
   const name = source.dottedOf(source.span(statement, optimizer.from - 1));
   const body = blockOf(source, loop);
   if (!name || !body) return undefined;
-  const module = /(?:^|\.)optim\.$/.test(optimizer.callee.slice(0, optimizer.callee.lastIndexOf('.') + 1)) ? optimizer.callee.slice(0, optimizer.callee.lastIndexOf('.') + 1) : 'torch.optim.';
+  const prefix = optimizer.callee.slice(0, optimizer.callee.lastIndexOf('.') + 1);
+  const { module, imports } = /(?:^|\.)optim\.$/.test(prefix) ? { module: prefix, imports: [] } : torchModule(source, 'torch.optim.');
   const afterOptimizer = source.lineEnd(optimizer.end);
   const loopEnd = source.lineEnd(source.tokens[body.last].end);
   return [
     { start: afterOptimizer, end: afterOptimizer, text: `\n${source.indentAt(optimizer.start)}scheduler = ${module}lr_scheduler.StepLR(${name}, step_size=${DROP_EVERY}, gamma=0.5)` },
     { start: loopEnd, end: loopEnd, text: `\n${body.indent}scheduler.step()` },
+    ...imports,
   ];
 }

@@ -12,6 +12,7 @@ import { quoted, replace } from '../scan/edits';
 import type { Source, Span } from '../scan/source';
 import { enclosingDefinition, statementStart } from '../scan/structure';
 import type { Edit, LintFinding } from '../types';
+import { importLike } from './imports';
 import { finding, preferredFix, renameCallee, type Advice, type LintRule } from './rule';
 
 const ADVICE: Readonly<Record<string, Advice>> = {
@@ -41,8 +42,9 @@ export const hiddenSaturatingActivation: LintRule = {
         const advice = activation && ADVICE[activation.name];
         if (!activation || !advice || RECURRENT.test(layer.kind) || isOutputLayer(source, layer, model) || isGate(source, layer)) continue;
         const at = activation.item?.value ?? layer.call;
-        const edit = activation.item ? reluValue(source, activation.item.value) : renameCallee(layer.call, 'ReLU');
-        findings.push(finding(this.id, at, advice, preferredFix('Use ReLU', [edit])));
+        // A bare `Sigmoid()` becomes `ReLU()`, imported from where Sigmoid comes from.
+        const edits = activation.item ? [reluValue(source, activation.item.value)] : [renameCallee(layer.call, 'ReLU'), ...(layer.prefix === '' ? importLike(source, 'ReLU', layer.call.callee) : [])];
+        findings.push(finding(this.id, at, advice, preferredFix('Use ReLU', edits)));
       }
     }
     return findings;
