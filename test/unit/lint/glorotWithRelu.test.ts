@@ -102,4 +102,29 @@ describe(RULE, () => {
       assert.deepEqual(findings(gain, 'python', RULE), []);
     });
   });
+
+  describe('severity', () => {
+    test('the default Glorot with ReLU is only a hint; an explicit Glorot stays information', () => {
+      const text = code`
+        from keras import layers
+        x = layers.Dense(64, activation="relu")(x)
+        x = layers.Dense(64, activation="relu", kernel_initializer="glorot_normal")(x)
+        y = layers.Dense(10, activation="softmax")(x)
+      `;
+      assert.deepEqual(findings(text, 'python', RULE).map((f) => f.severity), ['hint', 'information']);
+    });
+
+    test('a conv followed by batch norm is not flagged, before or after its activation', () => {
+      const text = code`
+        from keras import layers
+        x = layers.Conv2D(64, 3, kernel_initializer="glorot_uniform")(x)
+        x = layers.BatchNormalization()(x)
+        x = layers.Activation("relu")(x)
+        x = layers.Conv2D(64, 3, activation="relu", kernel_initializer="glorot_uniform")(x)
+        x = layers.BatchNormalization()(x)
+        y = layers.Dense(10, activation="softmax")(x)
+      `;
+      assert.deepEqual(findings(text, 'python', RULE), []);
+    });
+  });
 });

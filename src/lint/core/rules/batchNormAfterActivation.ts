@@ -24,11 +24,14 @@ export const batchNormAfterActivation: LintRule = {
   id: 'batch-norm-after-activation',
   check(source) {
     const findings: LintFinding[] = [];
+    const reported = new Set<Layer>();
     for (const model of modelsOf(source)) {
       for (const layer of model) {
         const norm = layersAfter(layer, model).find((next) => !DROPOUT_KINDS.test(next.kind));
         const activation = activationOf(source, layer);
-        if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation) continue;
+        // One finding per batch norm, even when activations in several branches lead to it.
+        if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation || reported.has(norm)) continue;
+        reported.add(norm);
         const standalone = layer.kind === 'activation' || ACTIVATION_KINDS.has(layer.kind);
         // A fix moving code between branches would change what the other branch runs (`if bn: block.append(BN)`).
         const sameBranch = sameBranches(layer, norm);
