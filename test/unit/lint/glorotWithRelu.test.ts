@@ -127,4 +127,16 @@ describe(RULE, () => {
       assert.deepEqual(findings(text, 'python', RULE), []);
     });
   });
+
+  test('adds the initialiser after the last argument when the closing parenthesis has a line of its own', () => {
+    const text = code`
+      from keras import layers
+      x = layers.Conv2D(
+          64, (3, 3), activation="relu", padding="same", kernel_initializer="glorot_uniform", name="conv1"
+      )(x)
+      y = layers.Dense(10, activation="softmax")(x)
+    `;
+    const implicit = text.replace(' kernel_initializer="glorot_uniform",', '');
+    assert.equal(fixed(implicit, 'python', RULE), implicit.replace('name="conv1"\n', 'name="conv1",\n    kernel_initializer="he_normal"\n'));
+  });
 });
