@@ -139,4 +139,12 @@ describe(RULE, () => {
     const implicit = text.replace(' kernel_initializer="glorot_uniform",', '');
     assert.equal(fixed(implicit, 'python', RULE), implicit.replace('name="conv1"\n', 'name="conv1",\n    kernel_initializer="he_normal"\n'));
   });
+
+  test("leaves a model's ReLU output layer alone (a regression onto non-negative targets)", () => {
+    const text = code`
+      model.add(tf.layers.dense({ units: 16, inputShape: [4], activation: 'relu', kernelInitializer: 'heNormal' }));
+      model.add(tf.layers.dense({ units: 3, activation: 'relu' }));
+    `;
+    assert.deepEqual(findings(text, 'javascript', RULE), []);
+  });
 });

@@ -6,7 +6,7 @@
  * is left alone: the normalisation rescales its outputs whatever the initial variance.
  */
 import { activationOf, BATCH_NORM_KINDS, kernelInitializerOf, KERNEL_KINDS, layersOf, valueName, type Layer } from '../scan/layers';
-import { layersAfter, modelOf } from '../scan/models';
+import { isOutputLayer, layersAfter, modelOf } from '../scan/models';
 import { insertItem, quoted, replace } from '../scan/edits';
 import type { Source } from '../scan/source';
 import type { Edit, LintFinding } from '../types';
@@ -34,7 +34,9 @@ export const glorotWithRelu: LintRule = {
     const findings: LintFinding[] = [];
     for (const layer of layersOf(source)) {
       const model = modelOf(source, layer);
-      if (layer.framework === 'torch' || !KERNEL_KINDS.has(layer.kind) || !feedsRelu(source, layer, model) || normalised(layer, model)) continue;
+      // The advice is about activations deeper in the network: a model's output layer has none after it.
+      const output = model.length > 1 && isOutputLayer(source, layer, model);
+      if (layer.framework === 'torch' || !KERNEL_KINDS.has(layer.kind) || output || !feedsRelu(source, layer, model) || normalised(layer, model)) continue;
       const item = kernelInitializerOf(layer);
       if (item === undefined) {
         findings.push(finding(this.id, calleeOf(layer.call), IMPLICIT, preferredFix(TITLE, addHeNormal(source, layer))));
