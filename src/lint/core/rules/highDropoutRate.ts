@@ -21,7 +21,7 @@ export const highDropoutRate: LintRule = {
       const rate = option(layer, layer.framework === 'torch' ? 'p' : 'rate', 0);
       const value = rate && source.numberOf(rate.value);
       if (!rate || value === undefined || value <= MAX_RATE) continue;
-      const share = `Dropout ${value} zeroes ${Math.round(value * 100)}% of this layer's units at every training step`;
+      const share = `Dropout ${value} zeroes ${Math.round(value * 100)}% of the units it receives at every training step`;
       const advice: Advice =
         value >= WARN_RATE
           ? { topic: 'reg-dropout', severity: 'warning', message: `${share}: the next layer sees too little of the signal, and the network is likely to underfit. Dropout is usually a regulariser with a rate up to 0.5.` }
