@@ -134,4 +134,22 @@ describe('model structure', () => {
     assert.deepEqual(finding.fixes, []);
     assert.deepEqual(findings(text, 'python', 'hidden-saturating-activation'), []);
   });
+
+  test('tfjs: layers added in different if/else blocks are not one sequence; after the chain they are', () => {
+    const text = code`
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ units: 32, inputShape: [4], useBias: false, kernelInitializer: 'heNormal' }));
+      if (preact) {
+        model.add(tf.layers.activation({ activation: 'relu' }));
+      } else if (deep) {
+        model.add(tf.layers.dense({ units: 32, activation: 'relu', kernelInitializer: 'heNormal' }));
+      } else {
+        model.add(tf.layers.batchNormalization());
+      }
+      model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
+    `;
+    assert.deepEqual(findings(text, 'javascript', 'batch-norm-after-activation'), []);
+    const after = text.replace("model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));", "model.add(tf.layers.batchNormalization());\nmodel.add(tf.layers.dense({ units: 3, activation: 'softmax' }));");
+    assert.equal(findings(after, 'javascript', 'batch-norm-after-activation').length, 1);
+  });
 });

@@ -28,7 +28,7 @@ export interface Layer {
    * or applied where it is built. A layer only assigned (`self.act = nn.Tanh()`) runs wherever `forward` says.
    */
   readonly placed: boolean;
-  /** The Python `if`/`elif`/`else` branches it is built in (see branches.ts). */
+  /** The `if`/`elif`/`else` branches it is built in (see branches.ts). */
   readonly branches: readonly Branch[];
 }
 
