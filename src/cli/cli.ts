@@ -1,16 +1,17 @@
 /**
- * `deepscope <command>`: the command table and the dispatcher. A new command (train, diagnose, report, lab) is one
+ * `deepscope <command>`: the command table and the dispatcher. A new command (train, diagnose, report, lab, lint) is one
  * file exporting a CliCommand plus one line in COMMANDS.
  */
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { diagnoseCommand } from './diagnoseCommand';
 import { labCommand } from './labCommand';
+import { lintCommand } from './lintCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { runCommand } from './runCommand';
 import { trainCommand } from './trainCommand';
 
-const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, runCommand, diagnoseCommand, reportCommand, labCommand];
+const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, runCommand, diagnoseCommand, reportCommand, labCommand, lintCommand];
 
 function overview(): string {
   const rows = [...COMMANDS.map((c) => [c.usage, c.summary]), ['help [command]', 'Show the help of a command']];

@@ -76,8 +76,8 @@ const CASES: readonly Case[] = [
   {
     rule: 'high-dropout-rate',
     language: 'python',
-    content: lines('from tensorflow.keras import layers', 'drop = layers.Dropout(0.7)'),
-    flagged: '0.7',
+    content: lines('from tensorflow.keras import layers', 'drop = layers.Dropout(0.8)'),
+    flagged: '0.8',
     severity: Warning,
     fixed: lines('from tensorflow.keras import layers', 'drop = layers.Dropout(0.5)'),
   },

@@ -39,7 +39,8 @@ export interface LintFinding {
   readonly rule: LintRuleId;
   readonly start: number;
   readonly end: number;
-  readonly severity: 'warning' | 'information';
+  /** A hint is advice that is only defensible: editors show it faintly and leave it out of the Problems counts. */
+  readonly severity: 'warning' | 'information' | 'hint';
   readonly message: string;
   /** The lecture-note topic that explains the finding. */
   readonly topic: TopicId;

@@ -127,8 +127,14 @@ export function rangeOf(document: vscode.TextDocument, at: { readonly start: num
   return new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
 }
 
+const SEVERITIES: Readonly<Record<LintFinding['severity'], vscode.DiagnosticSeverity>> = {
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
 function toDiagnostic(document: vscode.TextDocument, finding: LintFinding): vscode.Diagnostic {
-  const severity = finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const severity = SEVERITIES[finding.severity];
   const diagnostic = new vscode.Diagnostic(rangeOf(document, finding), finding.message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   // The code links to the note in the Problems panel and the hover.

@@ -78,4 +78,43 @@ describe(RULE, () => {
       assert.deepEqual(findings(text, 'python', RULE), []);
     });
   });
+
+  describe('only where symmetry matters', () => {
+    test('leaves a 1-unit linear layer and a deliberately zero-initialised output layer alone', () => {
+      const oneUnit = "const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], kernelInitializer: 'zeros', useBias: false })] });";
+      assert.deepEqual(findings(oneUnit, 'javascript', RULE), []);
+      const zeroOutput = code`
+        from keras import layers
+        def head(x):
+            x = layers.Conv2D(64, 3, activation="relu", kernel_initializer="he_normal")(x)
+            return layers.Conv2D(3, 1, kernel_initializer="zeros")(x)
+      `;
+      assert.deepEqual(findings(zeroOutput, 'python', RULE), []);
+    });
+
+    test('leaves normalisation scales alone (γ set to 1 or 0), and still flags a hidden layer', () => {
+      const text = code`
+        import torch.nn as nn
+        class RMSNorm(nn.Module):
+            def reset_parameters(self):
+                nn.init.ones_(self.weight)
+        def init_weights(module):
+            if isinstance(module, nn.LayerNorm):
+                module.weight.data.fill_(1.0)
+            elif isinstance(module, Bottleneck):
+                nn.init.constant_(module.bn3.weight, 0)
+            elif isinstance(module, nn.Linear):
+                nn.init.zeros_(module.weight)
+      `;
+      const finding = only(text, 'python', RULE);
+      assert.equal(flagged(text, finding), 'nn.init.zeros_');
+      const hidden = 'from keras import layers\nx = layers.Dense(64, kernel_initializer="zeros")(x)\ny = layers.Dense(10, activation="softmax")(x)';
+      assert.equal(flagged(hidden, only(hidden, 'python', RULE)), '"zeros"');
+    });
+
+    test('imports torch when its fix names torch.nn.init in a file that has not', () => {
+      const text = 'from torch import optim\nlayer.weight.data.fill_(0.5)\n';
+      assert.equal(fixed(text, 'python', RULE), 'from torch import optim\nimport torch\ntorch.nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")\n');
+    });
+  });
 });

@@ -138,4 +138,43 @@ describe(RULE, () => {
       assert.deepEqual(findings(loop.replace('range(100)', 'range(5)'), 'python', RULE), []);
     });
   });
+
+  describe('schedules, optimisers and the numbers in force', () => {
+    test('decay arguments and schedulers count as schedules', () => {
+      const fit = 'model.fit(x, y, epochs=50)';
+      assert.deepEqual(findings(`from keras import optimizers\nmodel.compile(optimizer=optimizers.RMSprop(learning_rate=1e-3, decay=1e-6))\n${fit}`, 'python', RULE), []);
+      assert.deepEqual(findings('import torch\nopt = torch.optim.SGD(params, lr=0.1)\nsched = torch.optim.lr_scheduler.MultiStepLR(opt, [30, 60])\nfor epoch in range(90):\n    pass', 'python', RULE), []);
+      assert.deepEqual(findings(`from keras import optimizers\nlr = optimizers.schedules.PiecewiseConstantDecay([100], [0.1, 0.01])\nmodel.compile(optimizer=optimizers.SGD(lr))\n${fit}`, 'python', RULE), []);
+      const tfjs = "model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });\nawait model.fit(xs, ys, { epochs: 100, callbacks: { onEpochEnd: (e) => optimizer.setLearningRate(0.1 * 0.5 ** e) } });";
+      assert.deepEqual(findings(tfjs, 'javascript', RULE), []);
+    });
+
+    test("with Adam (or Keras's default RMSprop) a constant rate is only a hint; with SGD it is information", () => {
+      const adam = 'import torch\nopt = torch.optim.Adam(model.parameters(), lr=1e-3)\nfor epoch in range(100):\n    pass\n';
+      assert.equal(only(adam, 'python', RULE).severity, 'hint');
+      assert.equal(only('model.compile(loss="mse")\nmodel.fit(x, y, epochs=50)', 'python', RULE).severity, 'hint');
+      const sgd = "model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });\nawait model.fit(xs, ys, { epochs: 200 });";
+      const finding = only(sgd, 'javascript', RULE);
+      assert.equal(finding.severity, 'information');
+      assert.equal(flagged(sgd, finding), 'epochs: 200');
+    });
+
+    test('the number of epochs is the value in force where it is used', () => {
+      const text = code`
+        import torch
+        EPOCHS = 50
+        EPOCHS = 200
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+        for epoch in range(EPOCHS):
+            pass
+      `;
+      assert.match(only(text, 'python', RULE).message, /all 200 epochs/);
+    });
+
+    test('imports keras when its callback is written in a file that has not', () => {
+      const text = 'from tensorflow.keras import layers\nmodel.compile(optimizer="sgd")\nmodel.fit(x, y, epochs=30)\n';
+      const result = fixed(text, 'python', RULE);
+      assert.ok(result.startsWith('from tensorflow.keras import layers\nfrom tensorflow import keras\n'), result);
+    });
+  });
 });

@@ -34,7 +34,7 @@ describe(RULE, () => {
       );
     });
 
-    test('adds heNormal on one line, and when ReLU comes as a layer after batch norm', () => {
+    test('adds heNormal on one line; leaves a layer followed by batch norm alone', () => {
       const inline = "model.add(tf.layers.dense({ units: 8, activation: 'relu' }));";
       assert.equal(fixed(inline, 'javascript', RULE), "model.add(tf.layers.dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal' }));");
       const block = code`
@@ -42,7 +42,8 @@ describe(RULE, () => {
         model.add(tf.layers.batchNormalization());
         model.add(tf.layers.activation({ activation: 'relu' }));
       `;
-      assert.equal(fixed(block, 'typescript', RULE), block.replace("'glorotNormal'", "'heNormal'"));
+      // Batch norm rescales the layer's outputs whatever their initial variance.
+      assert.deepEqual(findings(block, 'typescript', RULE), []);
     });
 
     test('leaves Glorot on tanh and softmax layers, He on ReLU, and commented code alone', () => {
@@ -100,5 +101,50 @@ describe(RULE, () => {
       const gain = 'from torch import nn\nnn.init.xavier_normal_(w.weight, gain=nn.init.calculate_gain("relu"))\nnn.ReLU()';
       assert.deepEqual(findings(gain, 'python', RULE), []);
     });
+  });
+
+  describe('severity', () => {
+    test('the default Glorot with ReLU is only a hint; an explicit Glorot stays information', () => {
+      const text = code`
+        from keras import layers
+        x = layers.Dense(64, activation="relu")(x)
+        x = layers.Dense(64, activation="relu", kernel_initializer="glorot_normal")(x)
+        y = layers.Dense(10, activation="softmax")(x)
+      `;
+      assert.deepEqual(findings(text, 'python', RULE).map((f) => f.severity), ['hint', 'information']);
+    });
+
+    test('a conv followed by batch norm is not flagged, before or after its activation', () => {
+      const text = code`
+        from keras import layers
+        x = layers.Conv2D(64, 3, kernel_initializer="glorot_uniform")(x)
+        x = layers.BatchNormalization()(x)
+        x = layers.Activation("relu")(x)
+        x = layers.Conv2D(64, 3, activation="relu", kernel_initializer="glorot_uniform")(x)
+        x = layers.BatchNormalization()(x)
+        y = layers.Dense(10, activation="softmax")(x)
+      `;
+      assert.deepEqual(findings(text, 'python', RULE), []);
+    });
+  });
+
+  test('adds the initialiser after the last argument when the closing parenthesis has a line of its own', () => {
+    const text = code`
+      from keras import layers
+      x = layers.Conv2D(
+          64, (3, 3), activation="relu", padding="same", kernel_initializer="glorot_uniform", name="conv1"
+      )(x)
+      y = layers.Dense(10, activation="softmax")(x)
+    `;
+    const implicit = text.replace(' kernel_initializer="glorot_uniform",', '');
+    assert.equal(fixed(implicit, 'python', RULE), implicit.replace('name="conv1"\n', 'name="conv1",\n    kernel_initializer="he_normal"\n'));
+  });
+
+  test("leaves a model's ReLU output layer alone (a regression onto non-negative targets)", () => {
+    const text = code`
+      model.add(tf.layers.dense({ units: 16, inputShape: [4], activation: 'relu', kernelInitializer: 'heNormal' }));
+      model.add(tf.layers.dense({ units: 3, activation: 'relu' }));
+    `;
+    assert.deepEqual(findings(text, 'javascript', RULE), []);
   });
 });

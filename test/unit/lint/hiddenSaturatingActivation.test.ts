@@ -199,4 +199,14 @@ describe(RULE, () => {
       assert.deepEqual(findings(text, 'python', RULE), []);
     });
   });
+
+  describe('fixes that run', () => {
+    test('a bare Sigmoid becomes ReLU imported from the same module', () => {
+      const text = code`
+        from torch.nn import Linear, Sigmoid, Sequential
+        net = Sequential(Linear(2, 8), Sigmoid(), Linear(8, 3))
+      `;
+      assert.equal(fixed(text, 'python', RULE), text.replace('Sequential\n', 'Sequential\nfrom torch.nn import ReLU\n').replace('Sigmoid()', 'ReLU()'));
+    });
+  });
 });

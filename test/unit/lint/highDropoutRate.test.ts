@@ -37,4 +37,9 @@ describe(RULE, () => {
     assert.deepEqual(findings(text, 'typescript', RULE), []);
     assert.deepEqual(findings('import torch\nnn.Dropout(0.2)\nnn.Dropout(inplace=True)  # nn.Dropout(0.9)', 'python', RULE), []);
   });
+
+  test('just above one half (0.6) is only a hint; from 0.75 a warning', () => {
+    const text = 'import torch\na = nn.Dropout(p=0.6)\nb = nn.Dropout(p=0.75)';
+    assert.deepEqual(findings(text, 'python', RULE).map((f) => f.severity), ['hint', 'warning']);
+  });
 });

@@ -2,11 +2,14 @@
  * Batch normalisation placed right after an activation (topic batch-norm). The notes normalise a
  * layer's inputs before the activation: linear part (no bias: β replaces it) → batch norm → activation.
  * PyTorch is only read inside nn.Sequential (see Layer.placed), where the order of the modules is the order they run.
+ * Dropout between the activation and the batch norm changes nothing: the batch norm still sees activated outputs.
  */
-import { ACTIVATION_KINDS, activationOf, BATCH_NORM_KINDS, KERNEL_KINDS, modelsOf, nextLayer, option, type Layer } from '../scan/layers';
+import { ACTIVATION_KINDS, activationOf, BATCH_NORM_KINDS, DROPOUT_KINDS, KERNEL_KINDS, option, type Layer } from '../scan/layers';
+import { layersAfter, modelsOf, previousLayer } from '../scan/models';
 import { insertItem, insertLayerAfter, removeItem, replace } from '../scan/edits';
 import type { Item, Source } from '../scan/source';
 import type { Edit, LintFinding } from '../types';
+import { importLike } from './imports';
 import { calleeOf, finding, preferredFix, type Advice, type LintRule } from './rule';
 
 const ADVICE: Advice = {
@@ -21,13 +24,18 @@ export const batchNormAfterActivation: LintRule = {
   id: 'batch-norm-after-activation',
   check(source) {
     const findings: LintFinding[] = [];
+    const reported = new Set<Layer>();
     for (const model of modelsOf(source)) {
       for (const layer of model) {
-        const norm = nextLayer(layer, model);
+        const norm = layersAfter(layer, model).find((next) => !DROPOUT_KINDS.test(next.kind));
         const activation = activationOf(source, layer);
-        if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation) continue;
+        // One finding per batch norm, even when activations in several branches lead to it.
+        if (!norm || !BATCH_NORM_KINDS.has(norm.kind) || !activation || reported.has(norm)) continue;
+        reported.add(norm);
         const standalone = layer.kind === 'activation' || ACTIVATION_KINDS.has(layer.kind);
-        const edits = standalone ? swapEdits(source, layer, norm, model) : moveEdits(source, layer, norm);
+        // A fix moving code between branches would change what the other branch runs (`if bn: block.append(BN)`).
+        const sameBranch = sameBranches(layer, norm);
+        const edits = !sameBranch ? undefined : standalone ? swapEdits(source, layer, norm, model) : moveEdits(source, layer, norm);
         findings.push(finding(this.id, calleeOf(norm.call), ADVICE, preferredFix(TITLE, edits)));
       }
     }
@@ -35,9 +43,13 @@ export const batchNormAfterActivation: LintRule = {
   },
 };
 
+function sameBranches(a: Layer, b: Layer): boolean {
+  return a.branches.length === b.branches.length && a.branches.every((branch, index) => branch.header === b.branches[index].header);
+}
+
 /** An activation layer before the batch norm: swap the two, and drop the bias of the layer before. */
 function swapEdits(source: Source, activation: Layer, norm: Layer, model: readonly Layer[]): Edit[] {
-  const linear = model[model.indexOf(activation) - 1];
+  const linear = previousLayer(activation, model);
   return [
     ...(linear && KERNEL_KINDS.has(linear.kind) ? noBiasEdits(source, linear) ?? [] : []),
     replace(activation.call, source.textOf(norm.call)),
@@ -56,7 +68,8 @@ function moveEdits(source: Source, layer: Layer, norm: Layer): Edit[] | undefine
   if (after === undefined) return undefined;
   const bias = biasOption(layer);
   const own = bias === undefined ? [replace(item, noBiasEntry(layer))] : [removeItem(source, layer.options, layer.options.indexOf(item)), ...(noBiasEdits(source, layer) ?? [])];
-  return [...own, ...after];
+  const imports = layer.prefix === '' && source.python ? importLike(source, 'Activation', layer.call.callee) : [];
+  return [...own, ...after, ...imports];
 }
 
 function biasOption(layer: Layer): Item | undefined {

@@ -1,28 +1,28 @@
 /**
  * A constant learning rate over many epochs (topic lr-step-decay): the notes lower the rate as training
- * goes, so late steps settle into a minimum instead of bouncing around it. Three shapes are read: a
- * DeepScope model module's `training` object (tfjs), `model.fit(…, epochs=N)` (Keras) and a PyTorch
- * `for epoch in range(N)` loop; a file that sets up any schedule is left alone.
+ * goes, so late steps settle into a minimum instead of bouncing around it. Four shapes are read: a
+ * DeepScope model module's `training` object, tfjs `model.fit(…, { epochs: N })`, Keras
+ * `model.fit(…, epochs=N)` and a PyTorch `for epoch in range(N)` loop; a file that sets up any schedule
+ * or decay is left alone. With SGD the finding is information; with an adaptive optimiser (Adam,
+ * RMSprop…, Keras's default) a fixed rate is defensible, so it is only a hint.
  */
 import { insertItem, replace } from '../scan/edits';
 import type { Call, Item, Source, Span } from '../scan/source';
 import { blockOf, constantValue, enclosingDefinition, statementStart } from '../scan/structure';
-import type { Edit } from '../types';
+import type { Edit, LintFinding } from '../types';
+import { hasSchedule, optimizerBefore, type OptimizerKind } from './optimizers';
 import { callsTo, finding, isMethodCall, preferredFix, type Advice, type LintRule } from './rule';
-import { kerasModule } from './spelling';
+import { kerasModule, torchModule } from './spelling';
 
 const MIN_EPOCHS = 20;
 const DROP_EVERY = 10;
 /** DeepScope's default optimiser rate (src/engine), used when the module does not set one. */
 const DEFAULT_RATE = '0.01';
 const TITLE = `Halve the learning rate every ${DROP_EVERY} epochs (step decay)`;
-/** Names that show the file already changes its learning rate. */
-const SCHEDULE = /^(?:LearningRateScheduler|ReduceLROnPlateau|lr_scheduler|schedules|param_groups|set_value|[A-Z][a-z]\w*(?:LR|Decay|DecayRestarts))$/;
-
-function advice(epochs: number): Advice {
+function advice(epochs: number, optimizer: OptimizerKind | undefined): Advice {
   return {
     topic: 'lr-step-decay',
-    severity: 'information',
+    severity: optimizer === 'sgd' ? 'information' : 'hint',
     message: `The learning rate stays the same for all ${epochs} epochs. The notes lower it as training goes, e.g. step decay every n epochs, so late steps settle into a minimum instead of bouncing around it.`,
   };
 }
@@ -30,17 +30,19 @@ function advice(epochs: number): Advice {
 export const constantLearningRate: LintRule = {
   id: 'constant-learning-rate',
   check(source) {
-    if (!source.python) return tfjsTraining(source).map(([at, epochs, edits]) => finding(this.id, at, advice(epochs), preferredFix(TITLE, edits)));
-    if (source.tokens.some((token) => token.kind === 'name' && SCHEDULE.test(token.text))) return [];
-    return [...kerasFit(source), ...torchLoop(source)].map(([at, epochs, edits]) => finding(this.id, at, advice(epochs), preferredFix(TITLE, edits)));
+    const report = ([at, epochs, optimizer, edits]: Match): LintFinding => finding(this.id, at, advice(epochs, optimizer), preferredFix(TITLE, edits));
+    if (!source.python) return [...tfjsTraining(source), ...(hasSchedule(source) ? [] : tfjsFit(source))].map(report);
+    if (hasSchedule(source)) return [];
+    return [...kerasFit(source), ...torchLoop(source)].map(report);
   },
 };
 
-type Match = [at: Span, epochs: number, edits: Edit[] | undefined];
+type Match = [at: Span, epochs: number, optimizer: OptimizerKind | undefined, edits: Edit[] | undefined];
 
+/** The number of epochs a value stands for where it is used (a constant is read as assigned last before). */
 function epochsOf(source: Source, value: Span): number | undefined {
   const name = source.dottedOf(value);
-  return source.numberOf(value) ?? (name !== undefined && !name.includes('.') ? constantValue(source, name) : undefined);
+  return source.numberOf(value) ?? (name !== undefined && !name.includes('.') ? constantValue(source, name, value.from) : undefined);
 }
 
 /** `[export] const training[: T] = { epochs: 50, … }` without a `learningRate` schedule. */
@@ -58,7 +60,10 @@ function tfjsTraining(source: Source): Match[] {
     if (!epochsItem || epochs === undefined || epochs < MIN_EPOCHS || rate === undefined) return;
     const epoch = source.language === 'typescript' ? 'epoch: number' : 'epoch';
     const schedule = `learningRate: (${epoch}) => ${rate} * Math.pow(0.5, Math.floor(epoch / ${DROP_EVERY}))`;
-    matches.push([epochsItem, epochs, rateItem ? [replace(rateItem, schedule)] : insertItem(source, eq + 1, schedule)]);
+    const optimizer = entries.find((item) => item.key === 'optimizer')?.value;
+    // DeepScope's default optimiser is SGD with Nesterov momentum (src/engine/trainingConfig.ts).
+    const kind = optimizer === undefined ? 'sgd' : optimizerBefore(source, optimizer.to);
+    matches.push([epochsItem, epochs, kind, rateItem ? [replace(rateItem, schedule)] : insertItem(source, eq + 1, schedule)]);
   });
   return matches;
 }
@@ -94,15 +99,30 @@ function kerasFit(source: Source): Match[] {
   const rateItem = source.calls.flatMap((call) => call.args).find((item) => (item.key === 'learning_rate' || item.key === 'lr') && item.value.to - item.value.from === 1);
   const rate = rateItem && source.textOf(rateItem.value);
   const lambda = rate ? `lambda epoch: ${rate} * 0.5 ** (epoch // ${DROP_EVERY})` : `lambda epoch, lr: lr * 0.5 if epoch > 0 and epoch % ${DROP_EVERY} == 0 else lr`;
-  const callback = `${kerasModule(source)}.callbacks.LearningRateScheduler(${lambda})`;
+  const keras = kerasModule(source);
+  const callback = `${keras.module}.callbacks.LearningRateScheduler(${lambda})`;
   return source.calls.flatMap((call): Match[] => {
     const epochsItem = isMethodCall(call, 'fit') ? call.args.find((item) => item.key === 'epochs') : undefined;
     const epochs = epochsItem && epochsOf(source, epochsItem.value);
     if (!epochsItem || epochs === undefined || epochs < MIN_EPOCHS) return [];
     const callbacks = call.args.find((item) => item.key === 'callbacks')?.value;
     const list = callbacks && source.is(callbacks.from, '[') && source.match[callbacks.from] === callbacks.to - 1;
-    const edits = callbacks === undefined ? insertItem(source, call.open, `callbacks=[${callback}]`) : list ? insertItem(source, callbacks.from, callback) : undefined;
-    return [[epochsItem, epochs, edits]];
+    const added = callbacks === undefined ? insertItem(source, call.open, `callbacks=[${callback}]`) : list ? insertItem(source, callbacks.from, callback) : undefined;
+    const edits = added && [...added, ...keras.imports];
+    // Keras compiles with RMSprop when no optimiser is given.
+    return [[epochsItem, epochs, optimizerBefore(source, call.from) ?? 'adaptive', edits]];
+  });
+}
+
+/** tfjs `model.fit(x, y, { epochs: 50 })` or `fitDataset(ds, { epochs: 50 })`: no edit (tfjs has no scheduler callback). */
+function tfjsFit(source: Source): Match[] {
+  return source.calls.flatMap((call): Match[] => {
+    if (!isMethodCall(call, 'fit') && !isMethodCall(call, 'fitDataset')) return [];
+    const options = call.args.map((arg) => source.objectOf(arg)).find((entries) => entries?.some((item) => item.key === 'epochs'));
+    const epochsItem = options?.find((item) => item.key === 'epochs');
+    const epochs = epochsItem && epochsOf(source, epochsItem.value);
+    if (!epochsItem || epochs === undefined || epochs < MIN_EPOCHS) return [];
+    return [[epochsItem, epochs, optimizerBefore(source, call.from), undefined]];
   });
 }
 
@@ -118,7 +138,7 @@ function torchLoop(source: Source): Match[] {
     const bounds = range.args.map((arg) => epochsOf(source, arg.value));
     const epochs = bounds.length === 1 ? bounds[0] : bounds.length === 2 && bounds[0] !== undefined && bounds[1] !== undefined ? bounds[1] - bounds[0] : undefined;
     if (epochs === undefined || epochs < MIN_EPOCHS || !/epoch/i.test(source.tokens[index + 1].text + source.textOf(range))) return;
-    matches.push([range, epochs, stepLrEdits(source, optimizers, index)]);
+    matches.push([range, epochs, optimizerBefore(source, index), stepLrEdits(source, optimizers, index)]);
   });
   return matches;
 }
@@ -132,11 +152,13 @@ function stepLrEdits(source: Source, optimizers: readonly Call[], loop: number):
   const name = source.dottedOf(source.span(statement, optimizer.from - 1));
   const body = blockOf(source, loop);
   if (!name || !body) return undefined;
-  const module = /(?:^|\.)optim\.$/.test(optimizer.callee.slice(0, optimizer.callee.lastIndexOf('.') + 1)) ? optimizer.callee.slice(0, optimizer.callee.lastIndexOf('.') + 1) : 'torch.optim.';
+  const prefix = optimizer.callee.slice(0, optimizer.callee.lastIndexOf('.') + 1);
+  const { module, imports } = /(?:^|\.)optim\.$/.test(prefix) ? { module: prefix, imports: [] } : torchModule(source, 'torch.optim.');
   const afterOptimizer = source.lineEnd(optimizer.end);
   const loopEnd = source.lineEnd(source.tokens[body.last].end);
   return [
     { start: afterOptimizer, end: afterOptimizer, text: `\n${source.indentAt(optimizer.start)}scheduler = ${module}lr_scheduler.StepLR(${name}, step_size=${DROP_EVERY}, gamma=0.5)` },
     { start: loopEnd, end: loopEnd, text: `\n${body.indent}scheduler.step()` },
+    ...imports,
   ];
 }

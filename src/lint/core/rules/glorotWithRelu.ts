@@ -1,9 +1,12 @@
 /**
  * Glorot (Xavier) initialisation feeding a ReLU (topic init-he): its variance 1/n_in assumes a linear
  * activation; with ReLU the activations pile up at 0 as depth grows, and He's 2/n_in fixes it. tfjs and
- * Keras layers default to glorotUniform, so a ReLU layer without a kernel initialiser counts too.
+ * Keras layers default to glorotUniform, so a ReLU layer without a kernel initialiser counts too, but
+ * only as a hint: countless working models keep that default. A layer followed by batch normalisation
+ * is left alone: the normalisation rescales its outputs whatever the initial variance.
  */
-import { activationOf, BATCH_NORM_KINDS, kernelInitializerOf, KERNEL_KINDS, layersOf, modelOf, valueName, type Layer } from '../scan/layers';
+import { activationOf, BATCH_NORM_KINDS, kernelInitializerOf, KERNEL_KINDS, layersOf, valueName, type Layer } from '../scan/layers';
+import { isOutputLayer, layersAfter, modelOf } from '../scan/models';
 import { insertItem, quoted, replace } from '../scan/edits';
 import type { Source } from '../scan/source';
 import type { Edit, LintFinding } from '../types';
@@ -18,6 +21,7 @@ const EXPLICIT: Advice = {
 };
 const IMPLICIT: Advice = {
   ...EXPLICIT,
+  severity: 'hint',
   message:
     'This ReLU layer keeps the default Glorot (Xavier) initialiser, whose variance 1/n_in assumes a linear activation; with ReLU the activations pile up at 0 deeper in the network. He initialisation (variance 2/n_in) keeps them stable.',
 };
@@ -29,7 +33,10 @@ export const glorotWithRelu: LintRule = {
   check(source) {
     const findings: LintFinding[] = [];
     for (const layer of layersOf(source)) {
-      if (layer.framework === 'torch' || !KERNEL_KINDS.has(layer.kind) || !feedsRelu(source, layer, modelOf(source, layer))) continue;
+      const model = modelOf(source, layer);
+      // The advice is about activations deeper in the network: a model's output layer has none after it.
+      const output = model.length > 1 && isOutputLayer(source, layer, model);
+      if (layer.framework === 'torch' || !KERNEL_KINDS.has(layer.kind) || output || !feedsRelu(source, layer, model) || normalised(layer, model)) continue;
       const item = kernelInitializerOf(layer);
       if (item === undefined) {
         findings.push(finding(this.id, calleeOf(layer.call), IMPLICIT, preferredFix(TITLE, addHeNormal(source, layer))));
@@ -57,8 +64,15 @@ export const glorotWithRelu: LintRule = {
 function feedsRelu(source: Source, layer: Layer, model: readonly Layer[]): boolean {
   const own = activationOf(source, layer);
   if (own !== undefined) return own.name === 'relu';
-  const next = model.slice(model.indexOf(layer) + 1).find((candidate) => !BATCH_NORM_KINDS.has(candidate.kind));
+  const next = layersAfter(layer, model).find((candidate) => !BATCH_NORM_KINDS.has(candidate.kind));
   return next !== undefined && !KERNEL_KINDS.has(next.kind) && activationOf(source, next)?.name === 'relu';
+}
+
+/** Whether batch normalisation follows the layer before the next weighted layer (right after it or after its activation). */
+function normalised(layer: Layer, model: readonly Layer[]): boolean {
+  const after = layersAfter(layer, model);
+  const end = after.findIndex((candidate) => KERNEL_KINDS.has(candidate.kind));
+  return after.slice(0, end < 0 ? after.length : end).some((candidate) => BATCH_NORM_KINDS.has(candidate.kind));
 }
 
 function addHeNormal(source: Source, layer: Layer): Edit[] | undefined {

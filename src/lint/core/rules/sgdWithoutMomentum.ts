@@ -27,8 +27,9 @@ export const sgdWithoutMomentum: LintRule = {
       findings.push(finding(this.id, at, ADVICE, preferredFix(TITLE, edits)));
     };
     for (const item of compiledWithSgdString(source)) {
-      const optimizer = source.python ? `${kerasModule(source)}.optimizers.SGD(momentum=0.9, nesterov=True)` : `tf.train.momentum(${SGD_DEFAULT_RATE}, 0.9, true)`;
-      report(item.value, [replace(item.value, optimizer)]);
+      const keras = source.python ? kerasModule(source) : undefined;
+      const optimizer = keras ? `${keras.module}.optimizers.SGD(momentum=0.9, nesterov=True)` : `tf.train.momentum(${SGD_DEFAULT_RATE}, 0.9, true)`;
+      report(item.value, [replace(item.value, optimizer), ...(keras?.imports ?? [])]);
     }
     if (!source.python) {
       for (const call of callsTo(source, /^(?:tf\.)?train\.sgd$/)) {

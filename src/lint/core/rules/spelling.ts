@@ -4,6 +4,8 @@
  */
 import type { Framework } from '../scan/layers';
 import type { Source } from '../scan/source';
+import type { Edit } from '../types';
+import { addImport, binds } from './imports';
 
 /** He normal in the style of the initialiser being replaced: tfjs `heNormal`, Keras class `HeNormal`, Keras name `he_normal`. */
 export function heNormalName(framework: Framework, replaced: string): string {
@@ -16,14 +18,26 @@ export function kaimingNormal(initPrefix: string, weight: string): string {
   return `${initPrefix}kaiming_normal_(${weight}, nonlinearity="relu")`;
 }
 
-/** `nn.init.` when the file imports `nn` (`from torch import nn`, `import torch.nn as nn`), else `torch.nn.init.`. */
-export function torchInitPrefix(source: Source): string {
-  const importsNn = /^\s*(?:from\s+torch\s+import\s+(?:.*[\s,(])?nn\b|import\s+torch\.nn\s+as\s+nn\b)/m;
-  return importsNn.test(source.text) ? 'nn.init.' : 'torch.nn.init.';
+/** A module path a fix writes, and the import to add when the file does not bind it yet. */
+export interface ModuleReference {
+  readonly module: string;
+  readonly imports: readonly Edit[];
 }
 
-/** The module through which this file reaches Keras: `keras`, or `tf.keras` when only TensorFlow is imported. */
-export function kerasModule(source: Source): string {
-  const importsKeras = /^\s*(?:import\s+keras\b|from\s+keras\b|from\s+tensorflow\s+import\s+(?:.*[\s,])?keras\b|import\s+tensorflow\.keras\s+as\s+keras\b)/m;
-  return !importsKeras.test(source.text) && /^\s*import\s+tensorflow\s+as\s+tf\b/m.test(source.text) ? 'tf.keras' : 'keras';
+/** `nn.init.` when the file binds `nn` (`from torch import nn`, `import torch.nn as nn`), else `torch.nn.init.` (importing torch if needed). */
+export function torchInitPrefix(source: Source): ModuleReference {
+  return binds(source, 'nn') ? { module: 'nn.init.', imports: [] } : torchModule(source, 'torch.nn.init.');
+}
+
+/** `torch.…`, importing torch when the file has not. */
+export function torchModule(source: Source, module: string): ModuleReference {
+  return { module, imports: binds(source, 'torch') ? [] : [addImport(source, 'import torch')] };
+}
+
+/** The module through which this file reaches Keras: `keras`, `tf.keras` when only TensorFlow is bound, else keras imported. */
+export function kerasModule(source: Source): ModuleReference {
+  if (binds(source, 'keras')) return { module: 'keras', imports: [] };
+  if (binds(source, 'tf')) return { module: 'tf.keras', imports: [] };
+  const tensorflow = /^\s*(?:import|from)\s+tensorflow\b/m.test(source.text);
+  return { module: 'keras', imports: [addImport(source, tensorflow ? 'from tensorflow import keras' : 'import keras')] };
 }

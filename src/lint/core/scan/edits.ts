@@ -41,6 +41,8 @@ export function insertItem(source: Source, open: number, text: string, after?: n
     return [{ start: at, end: at, text: `\n${indent}${text},` }];
   }
   const lineEnd = source.lineEnd(previous.end);
+  // One edit when the entry ends its line: two insertions at one offset would apply in either order.
+  if (lineEnd === previous.end) return [{ start: lineEnd, end: lineEnd, text: `,\n${indent}${text}` }];
   return [
     { start: previous.end, end: previous.end, text: ',' },
     { start: lineEnd, end: lineEnd, text: `\n${indent}${text}` },

@@ -1,8 +1,9 @@
 /**
  * Layers as the rules see them, in tfjs (`tf.layers.dense({…})`), Keras (`layers.Dense(…)`) and
- * PyTorch (`nn.Linear(…)`), grouped into models in the order they are applied, so a rule can ask
- * "is this the output layer?" or "what comes right after this layer?".
+ * PyTorch (`nn.Linear(…)`): where each is built, applied and held, and its options. models.ts groups
+ * them into models.
  */
+import { branchesOf, type Branch } from './branches';
 import type { Call, Item, Source, Span } from './source';
 import { enclosingDefinition } from './structure';
 
@@ -27,58 +28,40 @@ export interface Layer {
    * or applied where it is built. A layer only assigned (`self.act = nn.Tanh()`) runs wherever `forward` says.
    */
   readonly placed: boolean;
+  /** The `if`/`elif`/`else` branches it is built in (see branches.ts). */
+  readonly branches: readonly Branch[];
 }
 
 /** Layers that pass their input on without deciding what the model outputs. */
-const PASSTHROUGH = /^(?:(?:spatial|alpha|gaussian)?dropout\w*|gaussiannoise|flatten|unflatten|reshape|permute|batchnorm(?:alization|1d|2d|3d)|layernorm(?:alization)?|input(?:layer)?|identity)$/;
+export const PASSTHROUGH =
+  /^(?:(?:spatial|alpha|gaussian)?dropout\w*|gaussiannoise|flatten|unflatten|reshape|permute|batchnorm(?:alization|1d|2d|3d)|layernorm(?:alization)?|input(?:layer)?|identity|(?:global)?(?:max|average|avg|adaptivemax|adaptiveavg)pool\w*|zeropadding\w*|upsampl\w*|cropping\w*)$/;
 /** Layers that are an activation function. */
 export const ACTIVATION_KINDS = new Set(['relu', 'relu6', 'leakyrelu', 'prelu', 'elu', 'selu', 'gelu', 'silu', 'sigmoid', 'tanh', 'softmax', 'logsoftmax', 'hardtanh', 'softplus', 'mish', 'thresholdedrelu', 'hardswish', 'hardsigmoid', 'softsign']);
+export const DROPOUT_KINDS = /^(?:spatial|alpha|gaussian)?dropout(?:\d[dD])?$/;
 export const BATCH_NORM_KINDS = new Set(['batchnormalization', 'batchnorm1d', 'batchnorm2d', 'batchnorm3d']);
 /** Layers with a weight matrix (a kernel) before their activation. */
-export const KERNEL_KINDS = new Set(['dense', 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv1dtranspose', 'conv2dtranspose', 'conv3dtranspose']);
-/** Bare Python names (`from keras.layers import Dense`) that are layers. */
-const BARE_LAYERS = new Set(['Dense', 'Conv1D', 'Conv2D', 'Conv3D', 'Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'Softmax', 'Dropout', 'BatchNormalization', 'LayerNormalization', 'Flatten', 'Linear', 'Conv1d', 'Conv2d', 'Conv3d', 'BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d', 'Sigmoid', 'Tanh', 'LSTM', 'GRU', 'SimpleRNN']);
+export const KERNEL_KINDS = new Set(['dense', 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv1dtranspose', 'conv2dtranspose', 'conv3dtranspose', 'convtranspose1d', 'convtranspose2d', 'convtranspose3d']);
+/** Bare Python names (`from keras.layers import Dense`, `from torch.nn import Linear`) that are layers. */
+const BARE_LAYERS = new Set([
+  ...['Dense', 'Conv1D', 'Conv2D', 'Conv3D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose', 'Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'Softmax'],
+  ...['Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'GaussianNoise', 'BatchNormalization', 'LayerNormalization', 'Flatten', 'Reshape', 'Permute', 'Embedding', 'Input', 'InputLayer'],
+  ...['MaxPooling1D', 'MaxPooling2D', 'MaxPooling3D', 'AveragePooling1D', 'AveragePooling2D', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D'],
+  ...['UpSampling1D', 'UpSampling2D', 'ZeroPadding2D', 'LSTM', 'GRU', 'SimpleRNN'],
+  ...['Linear', 'Conv1d', 'Conv2d', 'Conv3d', 'ConvTranspose1d', 'ConvTranspose2d', 'ConvTranspose3d', 'BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d', 'LayerNorm', 'Sigmoid', 'Tanh'],
+  ...['MaxPool1d', 'MaxPool2d', 'AvgPool2d', 'AdaptiveAvgPool2d', 'Dropout2d', 'Upsample'],
+]);
 const NOT_LAYERS = new Set(['Module', 'Parameter', 'Sequential', 'ModuleList', 'ModuleDict', 'Layer']);
-/** A `units` that names the model's output size. */
-const OUTPUT_SIZE = /class|output|label|target|categor/i;
 
-interface Analysis {
-  readonly layers: readonly Layer[];
-  readonly models: readonly (readonly Layer[])[];
-}
-
-const cache = new WeakMap<Source, Analysis>();
-
-function analyse(source: Source): Analysis {
-  let analysis = cache.get(source);
-  if (analysis === undefined) {
-    const layers = findLayers(source);
-    const byContainer = new Map<number, Layer[]>();
-    for (const layer of layers.filter((candidate) => candidate.placed)) {
-      const model = byContainer.get(layer.container);
-      if (model) model.push(layer);
-      else byContainer.set(layer.container, [layer]);
-    }
-    const models = [...byContainer.values()].map((model) => model.sort((a, b) => a.appliedAt - b.appliedAt));
-    analysis = { layers, models };
-    cache.set(source, analysis);
-  }
-  return analysis;
-}
+const cache = new WeakMap<Source, readonly Layer[]>();
 
 /** Every layer built in the document, in source order. */
 export function layersOf(source: Source): readonly Layer[] {
-  return analyse(source).layers;
-}
-
-/** The placed layers of each model in the document, each model in application order. */
-export function modelsOf(source: Source): readonly (readonly Layer[])[] {
-  return analyse(source).models;
-}
-
-/** The model a layer belongs to, or the layer alone when its place is unknown. */
-export function modelOf(source: Source, layer: Layer): readonly Layer[] {
-  return analyse(source).models.find((model) => model.includes(layer)) ?? [layer];
+  let layers = cache.get(source);
+  if (layers === undefined) {
+    layers = findLayers(source);
+    cache.set(source, layers);
+  }
+  return layers;
 }
 
 function findLayers(source: Source): Layer[] {
@@ -99,7 +82,8 @@ function findLayers(source: Source): Layer[] {
     }
     if (framework === undefined) continue;
     const config = framework === 'tfjs' && call.args[0] && source.objectOf(call.args[0]) ? call.args[0].from : undefined;
-    const container = (framework === 'torch' ? spreadIntoSequential(source, call) : undefined) ?? containerOf(source, call);
+    const helper = framework === 'torch' && returnedForSpreading(source, call);
+    const container = helper ? enclosingDefinition(source, call.from) : (framework === 'torch' ? spreadIntoSequential(source, call) : undefined) ?? containerOf(source, call);
     const applied = appliedAt(source, call);
     layers.push({
       call,
@@ -110,7 +94,8 @@ function findLayers(source: Source): Layer[] {
       options: config !== undefined ? source.items(config) : framework === 'tfjs' ? [] : call.args,
       appliedAt: applied,
       container,
-      placed: isPlaced(source, call, framework, container, applied !== call.end),
+      placed: helper || isPlaced(source, call, framework, container, applied !== call.end),
+      branches: branchesOf(source, call.from),
     });
   }
   return layers;
@@ -150,6 +135,21 @@ function spreadIntoSequential(source: Source, call: Call): number | undefined {
       enclosingDefinition(source, candidate.open) === definition,
   );
   return sequential?.open;
+}
+
+/**
+ * A helper that collects layers in a list and returns it, spread into a Sequential elsewhere
+ * (`def block(…): layers = [nn.Linear(…)]; …; return layers` and `nn.Sequential(*block(…), …)`):
+ * the helper's layers run in the order it collects them.
+ */
+function returnedForSpreading(source: Source, call: Call): boolean {
+  const list = collectingList(source, source.parent[call.from]);
+  const definition = enclosingDefinition(source, call.from);
+  const name = definition >= 0 ? source.tokens[definition + 1]?.text : undefined;
+  if (list === undefined || name === undefined || source.tokens[definition].text !== 'def') return false;
+  const returned = source.tokens.some((token, index) => token.text === 'return' && source.tokens[index + 1]?.text === list && enclosingDefinition(source, index) === definition);
+  const spread = new RegExp(`^\\*(?:self\\.)?${name}\\(`);
+  return returned && source.calls.some((candidate) => /(?:^|\.)Sequential$/.test(candidate.callee) && candidate.args.some((arg) => spread.test(source.textOf(arg).replace(/\s+/g, ''))));
 }
 
 /** The list a bracket adds to: `NAME = [`, `NAME += [`, `NAME.extend([`, `NAME.append(` (NAME may be dotted). */
@@ -222,24 +222,4 @@ export function activationOf(source: Source, layer: Layer): Activation | undefin
 
 export function kernelInitializerOf(layer: Layer): Item | undefined {
   return option(layer, layer.framework === 'tfjs' ? 'kernelInitializer' : 'kernel_initializer');
-}
-
-/** Whether the layer produces the model's output: the last layer that decides it, or sized like an output. */
-export function isOutputLayer(source: Source, layer: Layer, model: readonly Layer[]): boolean {
-  const deciding = model.filter((candidate) => !PASSTHROUGH.test(candidate.kind));
-  if (deciding[deciding.length - 1] === layer) return true;
-  const index = model.indexOf(layer);
-  const sized = ACTIVATION_KINDS.has(layer.kind) || layer.kind === 'activation' ? model[index - 1] : layer;
-  const units = sized && unitsOf(sized);
-  return units !== undefined && (source.numberOf(units) === 1 || OUTPUT_SIZE.test(source.dottedOf(units) ?? ''));
-}
-
-function unitsOf(layer: Layer): Span | undefined {
-  if (layer.framework === 'torch') return layer.kind === 'linear' ? option(layer, 'out_features', 1)?.value : undefined;
-  return option(layer, 'units', layer.kind === 'dense' ? 0 : undefined)?.value;
-}
-
-/** The layer applied right after this one in its model, if any. */
-export function nextLayer(layer: Layer, model: readonly Layer[]): Layer | undefined {
-  return model[model.indexOf(layer) + 1];
 }

@@ -26,17 +26,29 @@ export function column(source: Source, index: number): number {
   return start - source.lineStart(start);
 }
 
-/** The `def` or `class` statement whose body holds token `index` (its first token), or -1 at module level. */
-export function enclosingDefinition(source: Source, index: number): number {
+/** The compound statements (`if`, `def`, `class`…) whose bodies hold token `index`: their first tokens, innermost first. */
+export function* enclosingHeaders(source: Source, index: number): Generator<number> {
   let statement = statementStart(source, index);
   let indent = column(source, statement);
   while (statement > 0 && indent > 0) {
     statement = statementStart(source, statement - 1);
     const col = column(source, statement);
     if (col >= indent) continue;
-    const keyword = source.tokens[statement].text === 'async' ? source.tokens[statement + 1]?.text : source.tokens[statement].text;
-    if (keyword === 'def' || keyword === 'class') return statement;
+    yield statement;
     indent = col;
+  }
+}
+
+/** The keyword that opens a statement (`def` for `async def`). */
+export function keywordOf(source: Source, statement: number): string | undefined {
+  return source.tokens[statement].text === 'async' ? source.tokens[statement + 1]?.text : source.tokens[statement].text;
+}
+
+/** The `def` or `class` statement whose body holds token `index` (its first token), or -1 at module level. */
+export function enclosingDefinition(source: Source, index: number): number {
+  for (const header of enclosingHeaders(source, index)) {
+    const keyword = keywordOf(source, header);
+    if (keyword === 'def' || keyword === 'class') return header;
   }
   return -1;
 }
@@ -66,17 +78,21 @@ export function blockOf(source: Source, header: number): Block | undefined {
   return { indent: source.indentAt(source.tokens[body].start), last };
 }
 
-/** The number a name is assigned in a simple constant statement, if the document has one. */
-export function constantValue(source: Source, name: string): number | undefined {
+/**
+ * The number a name holds at token `at` (default: the end of the document): the last simple constant
+ * assignment to it before there (`EPOCHS = 50` … `EPOCHS = 200` → 200 after the second).
+ */
+export function constantValue(source: Source, name: string, at = source.tokens.length): number | undefined {
   const { tokens } = source;
-  for (let eq = 1; eq < tokens.length; eq++) {
+  let value: number | undefined;
+  for (let eq = 1; eq < Math.min(at, tokens.length); eq++) {
     if (!source.is(eq, '=')) continue;
     const names = run(source, eq - 1, -1, (token) => token.kind === 'name');
     const values = run(source, eq + 1, 1, (token) => token.kind === 'number');
-    const at = names.indexOf(name);
-    if (at >= 0 && names.length === values.length) return Number(values[at].replace(/_/g, ''));
+    const index = names.indexOf(name);
+    if (index >= 0) value = names.length === values.length ? Number(values[index].replace(/_/g, '')) : undefined;
   }
-  return undefined;
+  return value;
 }
 
 /**
