@@ -18,6 +18,8 @@ export interface NotebookText {
   positionAt(offset: number): CellPosition;
 }
 
+import { joinCodeCells } from './notebookLint';
+
 interface RawCell {
   readonly cell_type?: unknown;
   readonly source?: unknown;
@@ -33,16 +35,10 @@ export function notebookText(json: string): NotebookText | undefined {
   }
   const language = notebook.metadata?.language_info?.name ?? notebook.metadata?.kernelspec?.language ?? 'python';
   if (!Array.isArray(notebook.cells) || language !== 'python') return undefined;
-  const starts: { cell: number; start: number }[] = [];
-  let text = '';
-  (notebook.cells as RawCell[]).forEach((cell, index) => {
-    if (cell.cell_type !== 'code') return;
-    const source = Array.isArray(cell.source) ? cell.source.join('') : typeof cell.source === 'string' ? cell.source : '';
-    if (starts.length > 0) text += '\n';
-    starts.push({ cell: index + 1, start: text.length });
-    // IPython magics and shell escapes (`%matplotlib`, `!pip`) are not Python: blank them, keeping offsets.
-    text += source.replace(/^[ \t]*[%!].*$/gm, (line) => ' '.repeat(line.length));
-  });
+  const code = (notebook.cells as RawCell[]).flatMap((cell, index) => (cell.cell_type === 'code' ? [{ cell: index + 1, source: sourceOf(cell) }] : []));
+  const joined = joinCodeCells(code.map((cell) => cell.source));
+  const text = joined.text;
+  const starts = code.map((cell, index) => ({ cell: cell.cell, start: joined.starts[index] }));
   return {
     text,
     positionAt(offset) {
@@ -54,4 +50,8 @@ export function notebookText(json: string): NotebookText | undefined {
       return { cell, line: before.split('\n').length, column: before.length - lineStart + 1 };
     },
   };
+}
+
+function sourceOf(cell: RawCell): string {
+  return Array.isArray(cell.source) ? cell.source.join('') : typeof cell.source === 'string' ? cell.source : '';
 }

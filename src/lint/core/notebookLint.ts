@@ -11,13 +11,7 @@ const NOT_PYTHON = /^[ \t]*[%!].*$/gm;
 
 /** Findings per cell, in the cells' order; offsets are the cell's own. */
 export function lintCells(cells: readonly string[], language: LintLanguage = 'python', linter: (text: string, language: LintLanguage) => readonly LintFinding[] = lint): LintFinding[][] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const cell of cells) {
-    starts.push(offset);
-    offset += cell.length + 1;
-  }
-  const text = cells.map((cell) => cell.replace(NOT_PYTHON, (line) => ' '.repeat(line.length))).join('\n');
+  const { text, starts } = joinCodeCells(cells);
   const perCell: LintFinding[][] = cells.map(() => []);
   for (const finding of linter(text, language)) {
     const index = cellAt(starts, finding.start);
@@ -28,6 +22,17 @@ export function lintCells(cells: readonly string[], language: LintLanguage = 'py
     perCell[index].push({ ...finding, start: finding.start - from, end: finding.end - from, fixes });
   }
   return perCell;
+}
+
+/** The cells as one text, one newline between them, magics blanked (offsets kept); `starts[i]` is where cell i begins. */
+export function joinCodeCells(cells: readonly string[]): { readonly text: string; readonly starts: readonly number[] } {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const cell of cells) {
+    starts.push(offset);
+    offset += cell.length + 1;
+  }
+  return { text: cells.map((cell) => cell.replace(NOT_PYTHON, (line) => ' '.repeat(line.length))).join('\n'), starts };
 }
 
 function cellAt(starts: readonly number[], offset: number): number {
