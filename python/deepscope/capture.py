@@ -49,6 +49,7 @@ class ForwardCapture:
     _done: bool = False
     _inside: int = 0
     _pending_pre: Optional[Stats] = None
+    _pairing: dict[int, LeafSeen] = field(default_factory=dict)
     _handles: list[Any] = field(default_factory=list)
     _unsubscribe: Optional[Callable[[], None]] = None
 
@@ -98,6 +99,7 @@ class ForwardCapture:
         source = self._by_output.get(id(inputs[0])) if activation and inputs and isinstance(inputs[0], torch.Tensor) else None
         if source is not None and layers.takes_activation(source.module) and source.activation_module is None and source.activation == "linear":
             source.activation, source.activation_module = activation, module
+            self._pairing[id(module)] = source  # one nn.ReLU may serve several layers: this call's
         elif activation and inputs and isinstance(inputs[0], torch.Tensor) and self._is_watched(self._names[module]):
             self._pending_pre = describe_values(inputs[0])
 
@@ -106,7 +108,7 @@ class ForwardCapture:
         if not self._recording:
             return
         tensor = _first_tensor(output)
-        paired = next((seen for seen in self.seen if seen.activation_module is module), None)
+        paired = self._pairing.pop(id(module), None)
         if paired is not None:
             if tensor is not None and paired.outputs is not None:
                 paired.pre_activations = paired.outputs
