@@ -55,11 +55,12 @@ class ForwardCapture:
 
     def __post_init__(self) -> None:
         self._names = {module: name for name, module in layers.leaves(self.root)}
+        # Hooks run in the order they were added: a model that is itself one layer ends as a leaf, then as the root.
         self._handles.append(self.root.register_forward_pre_hook(self._root_starts))
-        self._handles.append(self.root.register_forward_hook(self._root_ends))
         for module in self._names:
             self._handles.append(module.register_forward_pre_hook(self._leaf_starts))
             self._handles.append(module.register_forward_hook(self._leaf_ends))
+        self._handles.append(self.root.register_forward_hook(self._root_ends))
         self._unsubscribe = ACTIVATION_TAPS.subscribe(self._functional)
 
     @property

@@ -19,6 +19,7 @@ from .sinks import StepBatcher, default_sink
 from .watcher import Watcher
 
 _OWN_FILES = (os.path.dirname(os.path.abspath(__file__)) + os.sep, os.path.abspath(runpy.__file__))
+_RUNPY_FROZEN = "<frozen runpy>"
 
 
 def run_script(script: str, args: list[str], probe_every: int, layers: Optional[tuple[str, ...]]) -> int:
@@ -39,8 +40,8 @@ def run_script(script: str, args: list[str], probe_every: int, layers: Optional[
         raise
     except Exception as error:
         watcher.error(thrown_record(error))
-        tb = _user_traceback(error.__traceback__)
-        sys.excepthook(type(error), error, tb)
+        error = error.with_traceback(_user_traceback(error.__traceback__))
+        sys.excepthook(type(error), error, error.__traceback__)
         return 1
     except BaseException:
         watcher.finish("cancelled")
@@ -74,6 +75,10 @@ def _deepest_user_frame(tb: Optional[TracebackType]) -> Optional[sites.Site]:
 
 def _user_traceback(tb: Optional[TracebackType]) -> Optional[TracebackType]:
     """Without DeepScope's and runpy's frames, which `python script.py` would not show."""
-    while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(_OWN_FILES):
+    while tb is not None and _is_runner_frame(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
     return tb
+
+
+def _is_runner_frame(file: str) -> bool:
+    return file == _RUNPY_FROZEN or os.path.abspath(file).startswith(_OWN_FILES)
