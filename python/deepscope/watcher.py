@@ -247,5 +247,6 @@ def _wrap_step(optimizer: torch.optim.Optimizer) -> None:
 def existing_optimizers(model: nn.Module) -> tuple[torch.optim.Optimizer, ...]:
     """Optimizers built before DeepScope was imported (a notebook's earlier cell) that step `model`."""
     mine = {id(parameter) for parameter in model.parameters()}
-    found = [thing for thing in gc.get_objects() if isinstance(thing, torch.optim.Optimizer)]
+    # type(), not isinstance(): some objects (torch.distributed.reduce_op) warn when their __class__ is read.
+    found = [thing for thing in gc.get_objects() if issubclass(type(thing), torch.optim.Optimizer)]
     return tuple(optimizer for optimizer in found if any(id(p) in mine for group in optimizer.param_groups for p in group["params"]))
