@@ -30,7 +30,8 @@ class StepProbe:
         for seen in self._watched:
             for _, parameter, layout in layers.weight_views(seen.module):
                 if parameter.grad is not None:
-                    gradient = layout(parameter.grad)
+                    # Statistics do not depend on the layout: taken on the stored tensor, without a transposed copy.
+                    gradient = parameter.grad
                     self._gradients[id(parameter)] = {"norm": float(gradient.norm()), "meanAbs": float(gradient.abs().mean()), "stats": describe_values(gradient)}
                 self._before[id(parameter)] = parameter.detach().clone()
 
@@ -47,7 +48,7 @@ class StepProbe:
         })
 
     def _weight(self, layer: str, name: str, parameter: torch.nn.Parameter, layout: Callable[[torch.Tensor], torch.Tensor]) -> Record:
-        value = layout(parameter.detach())
+        value = parameter.detach()
         norm = float(value.norm())
         previous = self._before.get(id(parameter))
         ratio: Optional[float] = None
@@ -58,12 +59,12 @@ class StepProbe:
             ratio = change if math.isfinite(change) else None
         return without_none({
             "name": f"{layer}/{name}",
-            "shape": list(value.shape),
+            "shape": list(layout(value).shape),
             "values": describe_values(value),
             "norm": norm,
             "gradient": self._gradients.get(id(parameter)),
             "updateRatio": ratio,
-            "unitSpread": unit_spread(value),
+            "unitSpread": unit_spread(layout(value)),
         })
 
 
