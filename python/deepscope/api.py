@@ -10,7 +10,7 @@ import torch
 
 from . import sites
 from .run import RunOptions
-from .sinks import StepBatcher, default_sink
+from .sinks import RECORD_FD_ENV, StepBatcher, default_sink
 from .watcher import Watcher, current, existing_optimizers
 
 sites.install()
@@ -28,7 +28,7 @@ def watch(model: torch.nn.Module, optimizer: Optional[torch.optim.Optimizer] = N
     caller = sys._getframe(1)
     model_file = caller.f_globals.get("__vsc_ipynb_file__") or caller.f_code.co_filename
     options = RunOptions(model_file=os.path.abspath(model_file), probe_every=max(1, int(probe_every)), layers=tuple(layers) if layers else None)
-    watcher = Watcher(options, StepBatcher(default_sink(options.model_file)), writes_log=not os.environ.get("DEEPSCOPE_RECORD_FD"), preferred=model, model_site=sites.site_of(model) or sites.user_site())
+    watcher = Watcher(options, StepBatcher(default_sink(options.model_file)), writes_log=RECORD_FD_ENV not in os.environ, preferred=model, model_site=sites.site_of(model) or sites.user_site())
     found = (optimizer,) if optimizer is not None else existing_optimizers(model)
     watcher.install(found)
     _hook_exceptions()

@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 import torch
 from torch.nn import functional as F
 
+from .guard import guarded
 from .taps import Taps
 
 _CLASSIFICATION = ("cross_entropy", "nll_loss")
@@ -28,7 +29,7 @@ class BaselineCapture:
     def __init__(self) -> None:
         self.value: Optional[float] = None
         self.seen = False
-        self._unsubscribe: Optional[Callable[[], None]] = LOSS_TAPS.subscribe(self._loss)
+        self._unsubscribe: Optional[Callable[[], None]] = LOSS_TAPS.subscribe(guarded(self._loss))
 
     def close(self) -> None:
         if self._unsubscribe is not None:

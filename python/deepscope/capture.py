@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from . import layers
+from .guard import guarded
 from .taps import Taps
 from .stats import Stats, describe_activations, describe_inputs, describe_values
 
@@ -56,12 +57,12 @@ class ForwardCapture:
     def __post_init__(self) -> None:
         self._names = {module: name for name, module in layers.leaves(self.root)}
         # Hooks run in the order they were added: a model that is itself one layer ends as a leaf, then as the root.
-        self._handles.append(self.root.register_forward_pre_hook(self._root_starts))
+        self._handles.append(self.root.register_forward_pre_hook(guarded(self._root_starts)))
         for module in self._names:
-            self._handles.append(module.register_forward_pre_hook(self._leaf_starts))
-            self._handles.append(module.register_forward_hook(self._leaf_ends))
-        self._handles.append(self.root.register_forward_hook(self._root_ends))
-        self._unsubscribe = ACTIVATION_TAPS.subscribe(self._functional)
+            self._handles.append(module.register_forward_pre_hook(guarded(self._leaf_starts)))
+            self._handles.append(module.register_forward_hook(guarded(self._leaf_ends)))
+        self._handles.append(self.root.register_forward_hook(guarded(self._root_ends)))
+        self._unsubscribe = ACTIVATION_TAPS.subscribe(guarded(self._functional))
 
     @property
     def captured(self) -> bool:

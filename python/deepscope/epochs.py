@@ -33,10 +33,6 @@ class EpochClock:
         self._total_steps = 0
         self.current_loader: Optional[weakref.ref[Any]] = None
 
-    @property
-    def steps_this_epoch(self) -> int:
-        return self._steps
-
     def step_taken(self, loss: Optional[float], lr: float) -> None:
         if self._steps == 0:
             self._lr = lr  # the rate this epoch's steps use, before a scheduler steps at its end

@@ -20,7 +20,6 @@ class StepProbe:
     """Taken around `optimizer.step`: `before_update()`, the update, then `record()`."""
 
     def __init__(self, capture: ForwardCapture) -> None:
-        self.capture = capture
         self._watched = [seen for seen in capture.seen if seen.outputs is not None]
         self._gradients: dict[int, Record] = {}
         self._before: dict[int, torch.Tensor] = {}

@@ -15,7 +15,7 @@ from typing import Optional
 from . import sites
 from .records import Record
 from .run import RunOptions
-from .sinks import StepBatcher, default_sink
+from .sinks import RECORD_FD_ENV, StepBatcher, default_sink
 from .watcher import Watcher
 
 _OWN_FILES = (os.path.dirname(os.path.abspath(__file__)) + os.sep, os.path.abspath(runpy.__file__))
@@ -25,7 +25,10 @@ _RUNPY_FROZEN = "<frozen runpy>"
 def run_script(script: str, args: list[str], probe_every: int, layers: Optional[tuple[str, ...]]) -> int:
     path = os.path.abspath(script)
     options = RunOptions(model_file=path, probe_every=probe_every, layers=layers)
-    watcher = Watcher(options, StepBatcher(default_sink(path)), writes_log=not os.environ.get("DEEPSCOPE_RECORD_FD"), by_runner=True)
+    sink = default_sink(path)
+    watcher = Watcher(options, StepBatcher(sink), writes_log=RECORD_FD_ENV not in os.environ, by_runner=True)
+    # The script sees the environment it would see under python (its own children must not write to the descriptor).
+    os.environ.pop(RECORD_FD_ENV, None)
     watcher.install()
     sys.argv = [script, *args]
     sys.path[0] = os.path.dirname(path)

@@ -17,7 +17,7 @@ from torch import nn
 from torch.utils.data import DataLoader
 from torch.utils.data.dataloader import _BaseDataLoaderIter
 
-from . import sites
+from . import guard, sites
 from .layers import unwrap
 from .patches import Patches
 from .records import Record, now_iso
@@ -51,6 +51,7 @@ class Watcher:
         self._loaders: "weakref.WeakKeyDictionary[Any, weakref.ref[Any]]" = weakref.WeakKeyDictionary()
         self._patches = Patches()
         self._stop_listening: Callable[[], None] = lambda: None
+        self._forget_guard: Callable[[], None] = lambda: None
         self.ended = False
 
     def install(self, existing: tuple[torch.optim.Optimizer, ...] = ()) -> None:
@@ -63,6 +64,7 @@ class Watcher:
         self._patches.replace(DataLoader, "__iter__", self._loader_iter)
         self._patches.replace(_BaseDataLoaderIter, "__next__", self._loader_next)
         self._stop_listening = sites.on_optimizer(self.optimizer_built)
+        self._forget_guard = guard.on_internal_error(self._failed)
         for optimizer in existing:
             self.optimizer_built(optimizer)
 
@@ -70,6 +72,7 @@ class Watcher:
         """Takes every hook out of torch; the run's records stop."""
         global _current
         self._stop_listening()
+        self._forget_guard()
         self._patches.restore()
         for run in [*self._pending.values(), *([self.run] if self.run else [])]:
             run.close()
@@ -108,6 +111,12 @@ class Watcher:
         self.out.sink.close()
         self.remove()
 
+    def _failed(self, problem: BaseException) -> None:
+        try:
+            self.error({"type": "error", "kind": "internal", "message": f"DeepScope failed while watching: {type(problem).__name__}: {problem}"})
+        except Exception:
+            self.remove()  # the hooks come out whatever else fails
+
     def prefer(self, model: nn.Module, optimizer: Optional[torch.optim.Optimizer] = None) -> None:
         """`watch(model)` before training: this model is the run's, whichever trains first."""
         if self.run is not None:
@@ -134,6 +143,27 @@ class Watcher:
             self._pending[id(root)] = WatchedRun(root, self.options, self.out, self._model_site if root is self.preferred else None)
 
     def optimizer_step(self, optimizer: torch.optim.Optimizer, update: Callable[[], Any]) -> Any:
+        """The optimizer's own step runs exactly once, whatever happens to DeepScope's bookkeeping around it."""
+        outcome: list[Any] = []
+        failure: list[BaseException] = []
+
+        def once() -> Any:
+            try:
+                outcome.append(update())
+            except BaseException as problem:
+                failure.append(problem)
+                raise
+            return outcome[0]
+
+        try:
+            return self._step(optimizer, once)
+        except Exception as problem:
+            if failure and problem is failure[0]:
+                raise
+            guard.internal_error(problem)
+            return outcome[0] if outcome else (update() if not failure else None)
+
+    def _step(self, optimizer: torch.optim.Optimizer, update: Callable[[], Any]) -> Any:
         loss, self._loss = self._loss, None
         root = self._roots.get(optimizer) or self._root_of(optimizer)
         if root is None:
@@ -176,16 +206,36 @@ class Watcher:
         """The run, or before the first step the candidates for it (their epochs start with the first pass)."""
         return [self.run] if self.run is not None else list(self._pending.values())
 
+    def _iteration_started(self, loader: DataLoader, iterator: Any) -> None:
+        self._loaders[iterator] = weakref.ref(loader)
+        for run in self._listening():
+            run.clock.iteration_started(loader)
+
+    def _iteration_ended(self, iterator: Any) -> None:
+        loader = self._loader_of(iterator)
+        for run in self._listening() if loader is not None else []:
+            run.clock.iteration_ended(loader)
+
+    def _batch_fetched(self, iterator: Any) -> None:
+        loader = self._loader_of(iterator)
+        for run in self._listening() if loader is not None else []:
+            run.batch_fetched(loader, iterator)
+
+    def _loader_of(self, iterator: Any) -> Optional[DataLoader]:
+        reference = self._loaders.get(iterator)
+        return reference() if reference is not None else None
+
     def _last(self, record: Record) -> Record:
         return {**record, "endedAt": now_iso(), **({"unwatchedModels": list(self.unwatched)} if self.unwatched else {})}
 
     # The patched torch functions.
 
+
     def _backward(self, original: Callable[..., Any]) -> Callable[..., Any]:
         watcher = self
 
         def backward(tensors: Any, *args: Any, **kwargs: Any) -> Any:
-            watcher._loss_backwarded(tensors)
+            guard.guarded(watcher._loss_backwarded)(tensors)
             return original(tensors, *args, **kwargs)
 
         return backward
@@ -203,9 +253,7 @@ class Watcher:
 
         def __iter__(loader: DataLoader) -> Any:
             iterator = original(loader)
-            watcher._loaders[iterator] = weakref.ref(loader)
-            for run in watcher._listening():
-                run.clock.iteration_started(loader)
+            guard.guarded(watcher._iteration_started)(loader, iterator)
             return iterator
 
         return __iter__
@@ -214,16 +262,12 @@ class Watcher:
         watcher = self
 
         def __next__(iterator: _BaseDataLoaderIter) -> Any:
-            reference = watcher._loaders.get(iterator)
-            loader = reference() if reference is not None else None
             try:
                 batch = original(iterator)
             except StopIteration:
-                for run in watcher._listening() if loader is not None else []:
-                    run.clock.iteration_ended(loader)
+                guard.guarded(watcher._iteration_ended)(iterator)
                 raise
-            for run in watcher._listening() if loader is not None else []:
-                run.batch_fetched(loader, iterator)
+            guard.guarded(watcher._batch_fetched)(iterator)
             return batch
 
         return __next__

@@ -98,6 +98,30 @@ class WatchTest(unittest.TestCase):
                 self.assertIn('"type":"start"', lines[0])
                 self.assertIn('"type":"end"', lines[-1])
 
+    def test_a_failure_of_deepscope_leaves_the_script_running(self):
+        from unittest import mock
+
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ["DEEPSCOPE_RUNS_DIR"] = folder
+            try:
+                model = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1))
+                optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+                deepscope.watch(model, probe_every=1)
+                with mock.patch("deepscope.capture.describe_activations", side_effect=RuntimeError("probe broke")), mock.patch("sys.stderr"):
+                    for _ in range(3):
+                        optimizer.zero_grad()
+                        F.mse_loss(model(torch.randn(4, 2)), torch.randn(4, 1)).backward()
+                        optimizer.step()
+                deepscope.unwatch()
+            finally:
+                del os.environ["DEEPSCOPE_RUNS_DIR"]
+            records = read_logs(folder)
+        self.assertEqual((records[-1]["type"], records[-1]["kind"]), ("error", "internal"))
+        self.assertIn("probe broke", records[-1]["message"])
+        self.assertIsNone(deepscope.api.current())
+        for module in model.modules():
+            self.assertEqual(len(module._forward_hooks), 0)
+
 
 if __name__ == "__main__":
     unittest.main()
