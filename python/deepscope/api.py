@@ -11,7 +11,8 @@ import torch
 from . import sites
 from .run import RunOptions
 from .sinks import RECORD_FD_ENV, StepBatcher, default_sink
-from .watcher import Watcher, current, existing_optimizers
+from .optimizers import existing_optimizers
+from .watcher import Watcher, current
 
 sites.install()
 _previous_excepthook: Optional[Any] = None

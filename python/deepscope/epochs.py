@@ -33,6 +33,11 @@ class EpochClock:
         self._total_steps = 0
         self.current_loader: Optional[weakref.ref[Any]] = None
 
+    @property
+    def pending(self) -> bool:
+        """A loader ended an epoch that is not written yet."""
+        return self._pending
+
     def step_taken(self, loss: Optional[float], lr: float) -> None:
         if self._steps == 0:
             self._lr = lr  # the rate this epoch's steps use, before a scheduler steps at its end

@@ -44,14 +44,9 @@ class WatchedRun:
         self._probed_last = False
         self._arm()
 
-    @property
-    def clock(self) -> EpochClock:
-        return self._clock
-
     def optimizer_step(self, optimizer: torch.optim.Optimizer, loss: Optional[float], update: Callable[[], Any]) -> Any:
         """One step of the watched model; `update` is the optimizer's own step."""
-        if self._clock.write_pending() and self.step > 0 and not self._probed_last:
-            self._probe_due = True
+        self._clock.write_pending()
         capture, self._capture = self._capture, None
         if capture is not None:
             capture.close()
@@ -66,11 +61,22 @@ class WatchedRun:
         self._probed_last = probe is not None
         if loss is not None:
             loss_record = {"step": self.step, "epoch": self._clock.epoch, "loss": loss}
-            self._out.step(loss_record) if self.started else self._held.append({"type": "steps", "losses": [loss_record]})
+            if self.started:
+                self._out.step(loss_record)
+            else:
+                self._held.append({"type": "steps", "losses": [loss_record]})
         self._clock.step_taken(loss, current_lr(optimizer))
         self.step += 1
         self._arm()
         return result
+
+    def iteration_started(self, loader: Any) -> None:
+        self._clock.iteration_started(loader)
+        self._probe_if_unprobed_end()
+
+    def iteration_ended(self, loader: Any) -> None:
+        self._clock.iteration_ended(loader)
+        self._probe_if_unprobed_end()
 
     def batch_fetched(self, loader: Any, iterator: Any) -> None:
         """A batch of the loader that feeds training: arms the probe when it is the epoch's last."""
@@ -81,6 +87,12 @@ class WatchedRun:
 
     def epoch(self, metrics: dict[str, Any]) -> None:
         if self._clock.explicit_end(metrics) and not self._probed_last:
+            self._probe_due = True
+            self._arm()
+
+    def _probe_if_unprobed_end(self) -> None:
+        """An epoch that ended without a probe on its last step (a loader of unknown length) gets one on the next step."""
+        if self._clock.pending and not self._probed_last:
             self._probe_due = True
             self._arm()
 
@@ -124,11 +136,17 @@ class WatchedRun:
             "optimizer": optimizer_info(optimizer), "inputs": capture.inputs, "baselineLoss": baseline, "sites": sites or None,
         }))
         for record in self._held:
-            self._out.step(record["losses"][0]) if record["type"] == "steps" else self._out.send(record)
+            if record["type"] == "steps":
+                self._out.step(record["losses"][0])
+            else:
+                self._out.send(record)
         self._held.clear()
 
     def _send(self, record: Record) -> None:
-        self._out.send(record) if self.started else self._held.append(record)
+        if self.started:
+            self._out.send(record)
+        else:
+            self._held.append(record)
 
 
 def backend_of(model: nn.Module) -> str:

@@ -7,27 +7,20 @@ optimizer's parameters. Other models that train get one `unwatched` notice each.
 """
 from __future__ import annotations
 
-import gc
-import types
 import weakref
 from typing import Any, Callable, Optional
 
 import torch
 from torch import nn
-from torch.utils.data import DataLoader
-from torch.utils.data.dataloader import _BaseDataLoaderIter
-
-from . import guard, sites
+from . import guard, optimizers, sites
 from .layers import unwrap
+from .loaders import LoaderEvents, LoaderListener
 from .patches import Patches
 from .records import Record, now_iso
 from .run import RunOptions, WatchedRun, never_trained_start
 from .sinks import StepBatcher
 
 _current: Optional["Watcher"] = None
-# Optimizers whose step is wrapped: the wrapper stays (a scheduler may have wrapped it in turn) and
-# does nothing but call the original once no watcher is installed.
-_wrapped: "weakref.WeakSet[torch.optim.Optimizer]" = weakref.WeakSet()
 
 
 def current() -> Optional["Watcher"]:
@@ -48,7 +41,7 @@ class Watcher:
         self._roots: "weakref.WeakKeyDictionary[torch.optim.Optimizer, nn.Module]" = weakref.WeakKeyDictionary()
         self._noticed: set[int] = set()
         self._loss: Optional[float] = None
-        self._loaders: "weakref.WeakKeyDictionary[Any, weakref.ref[Any]]" = weakref.WeakKeyDictionary()
+        self._loaders = LoaderEvents(self._listening)
         self._patches = Patches()
         self._stop_listening: Callable[[], None] = lambda: None
         self._forget_guard: Callable[[], None] = lambda: None
@@ -61,8 +54,8 @@ class Watcher:
         _current = self
         sites.install()
         self._patches.replace(torch.autograd, "backward", self._backward)
-        self._patches.replace(DataLoader, "__iter__", self._loader_iter)
-        self._patches.replace(_BaseDataLoaderIter, "__next__", self._loader_next)
+        self._loaders.install()
+        optimizers.handle_steps(self.optimizer_step)
         self._stop_listening = sites.on_optimizer(self.optimizer_built)
         self._forget_guard = guard.on_internal_error(self._failed)
         for optimizer in existing:
@@ -74,6 +67,8 @@ class Watcher:
         self._stop_listening()
         self._forget_guard()
         self._patches.restore()
+        self._loaders.remove()
+        optimizers.handle_steps(None)
         for run in [*self._pending.values(), *([self.run] if self.run else [])]:
             run.close()
         self._pending.clear()
@@ -133,7 +128,7 @@ class Watcher:
             self.run.epoch(metrics)
 
     def optimizer_built(self, optimizer: torch.optim.Optimizer) -> None:
-        _wrap_step(optimizer)
+        optimizers.wrap_step(optimizer)
         root = self._root_of(optimizer)
         if root is None:
             return
@@ -188,48 +183,16 @@ class Watcher:
             self.out.send({"type": "unwatched", "model": name})
 
     def _root_of(self, optimizer: torch.optim.Optimizer) -> Optional[nn.Module]:
-        stepped = {id(parameter) for group in optimizer.param_groups for parameter in group["params"]}
-        if self.preferred is not None and any(id(parameter) in stepped for parameter in self.preferred.parameters()):
-            return self.preferred
-        modules = sites.live_modules()
-        inner = {id(child) for module in modules for child in module.modules() if child is not module}
-        best, overlap = None, 0
-        for module in modules:
-            if id(module) in inner:
-                continue
-            count = sum(1 for parameter in module.parameters() if id(parameter) in stepped)
-            if count > overlap:
-                best, overlap = module, count
-        return unwrap(best) if best is not None else None
+        return optimizers.trained_model(optimizer, self.preferred)
 
-    def _listening(self) -> list[WatchedRun]:
+    def _listening(self) -> list[LoaderListener]:
         """The run, or before the first step the candidates for it (their epochs start with the first pass)."""
         return [self.run] if self.run is not None else list(self._pending.values())
-
-    def _iteration_started(self, loader: DataLoader, iterator: Any) -> None:
-        self._loaders[iterator] = weakref.ref(loader)
-        for run in self._listening():
-            run.clock.iteration_started(loader)
-
-    def _iteration_ended(self, iterator: Any) -> None:
-        loader = self._loader_of(iterator)
-        for run in self._listening() if loader is not None else []:
-            run.clock.iteration_ended(loader)
-
-    def _batch_fetched(self, iterator: Any) -> None:
-        loader = self._loader_of(iterator)
-        for run in self._listening() if loader is not None else []:
-            run.batch_fetched(loader, iterator)
-
-    def _loader_of(self, iterator: Any) -> Optional[DataLoader]:
-        reference = self._loaders.get(iterator)
-        return reference() if reference is not None else None
 
     def _last(self, record: Record) -> Record:
         return {**record, "endedAt": now_iso(), **({"unwatchedModels": list(self.unwatched)} if self.unwatched else {})}
 
-    # The patched torch functions.
-
+    # The patched torch function.
 
     def _backward(self, original: Callable[..., Any]) -> Callable[..., Any]:
         watcher = self
@@ -247,50 +210,3 @@ class Watcher:
         if scalars:
             value = sum(float(item.detach().item()) for item in scalars)
             self._loss = value if self._loss is None else self._loss + value
-
-    def _loader_iter(self, original: Callable[..., Any]) -> Callable[..., Any]:
-        watcher = self
-
-        def __iter__(loader: DataLoader) -> Any:
-            iterator = original(loader)
-            guard.guarded(watcher._iteration_started)(loader, iterator)
-            return iterator
-
-        return __iter__
-
-    def _loader_next(self, original: Callable[..., Any]) -> Callable[..., Any]:
-        watcher = self
-
-        def __next__(iterator: _BaseDataLoaderIter) -> Any:
-            try:
-                batch = original(iterator)
-            except StopIteration:
-                guard.guarded(watcher._iteration_ended)(iterator)
-                raise
-            guard.guarded(watcher._batch_fetched)(iterator)
-            return batch
-
-        return __next__
-
-
-def _wrap_step(optimizer: torch.optim.Optimizer) -> None:
-    if optimizer in _wrapped:
-        return
-    _wrapped.add(optimizer)
-    original = optimizer.step
-
-    def step(self: torch.optim.Optimizer, *args: Any, **kwargs: Any) -> Any:
-        watcher = _current
-        if watcher is None or watcher.ended:
-            return original(*args, **kwargs)
-        return watcher.optimizer_step(self, lambda: original(*args, **kwargs))
-
-    optimizer.step = types.MethodType(step, optimizer)  # type: ignore[method-assign]
-
-
-def existing_optimizers(model: nn.Module) -> tuple[torch.optim.Optimizer, ...]:
-    """Optimizers built before DeepScope was imported (a notebook's earlier cell) that step `model`."""
-    mine = {id(parameter) for parameter in model.parameters()}
-    # type(), not isinstance(): some objects (torch.distributed.reduce_op) warn when their __class__ is read.
-    found = [thing for thing in gc.get_objects() if issubclass(type(thing), torch.optim.Optimizer)]
-    return tuple(optimizer for optimizer in found if any(id(p) in mine for group in optimizer.param_groups for p in group["params"]))
