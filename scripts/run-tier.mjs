@@ -1,7 +1,8 @@
 // Runs one test tier and records its counts in .test-results/<tier>.json as { passed, failed }.
-// unit and ui run under `node --test` (TAP is parsed for the counts); host has its own driver.
+// unit and ui run under `node --test` (TAP is parsed for the counts); host has its own driver;
+// python runs python/tests with /usr/bin/python3's unittest (its "Ran N tests" / "FAILED (…)" lines are parsed).
 // A tier that crashes before reporting counts as one failure, so a broken tier is never silent.
-// Usage: node scripts/run-tier.mjs unit|host|ui [extra files…]
+// Usage: node scripts/run-tier.mjs unit|host|ui|python [extra files…]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -47,6 +48,22 @@ function runNodeTests(folder, extraArgs) {
   return { passed, failed: failed === 0 && result.status !== 0 ? 1 : failed };
 }
 
+const PYTHON = process.env.DEEPSCOPE_TEST_PYTHON ?? '/usr/bin/python3';
+
+/** The Python package's tests, with the interpreter that has Debian's torch (the first python3 on PATH may not). */
+function runPythonTests() {
+  const result = spawnSync(PYTHON, ['-m', 'unittest', 'discover', '-s', 'python/tests'], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  const text = result.stderr ?? '';
+  process.stderr.write(text);
+  const ran = Number((text.match(/^Ran (\d+) tests? in /m) ?? [])[1] ?? NaN);
+  if (!Number.isFinite(ran)) return { passed: 0, failed: 1 };
+  const summary = text.match(/^FAILED \((.*)\)$/m)?.[1] ?? '';
+  const count = (name) => Number((summary.match(new RegExp(`${name}=(\\d+)`)) ?? [])[1] ?? 0);
+  const failed = count('failures') + count('errors') + count('unexpected successes');
+  const skipped = count('skipped') + Number((text.match(/^OK \(.*skipped=(\d+)/m) ?? [])[1] ?? 0);
+  return { passed: ran - failed - skipped, failed: failed === 0 && result.status !== 0 ? 1 : failed };
+}
+
 let counts;
 switch (tier) {
   case 'unit':
@@ -63,8 +80,11 @@ switch (tier) {
     if (result.status !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
     break;
   }
+  case 'python':
+    counts = runPythonTests();
+    break;
   default:
-    console.error(`run-tier: unknown tier "${tier}" (unit, host or ui)`);
+    console.error(`run-tier: unknown tier "${tier}" (unit, host, ui or python)`);
     process.exit(2);
 }
 writeFileSync(summaryFile, JSON.stringify(counts));

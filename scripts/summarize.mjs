@@ -2,7 +2,7 @@
 // A tier or check with no result file (it never ran) counts as one failure.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const parts = ['typecheck', 'lint', 'unit', 'host', 'ui'];
+const parts = ['typecheck', 'lint', 'unit', 'python', 'host', 'ui'];
 let passed = 0;
 let failed = 0;
 for (const part of parts) {

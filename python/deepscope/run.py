@@ -1,0 +1,177 @@
+"""
+The run of the watched model: counts its optimizer steps, writes step losses, probes every N steps,
+at the last batch of an epoch and after an epoch that ended without one, and writes the start record
+at the first step whose forward pass it saw (earlier steps are held back until then).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+import torch
+from torch import nn
+
+from .baseline import BaselineCapture
+from .capture import ForwardCapture
+from .epochs import EpochClock
+from .probe import StepProbe, current_lr, layer_infos, optimizer_info
+from .records import PRODUCER, RUN_LOG_VERSION, Record, now_iso, without_none
+from .sinks import StepBatcher
+from .sites import Site, site_of
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    model_file: str
+    probe_every: int = 50
+    layers: Optional[tuple[str, ...]] = None
+
+
+class WatchedRun:
+    def __init__(self, model: nn.Module, options: RunOptions, out: StepBatcher, model_site: Optional[Site] = None) -> None:
+        self.model = model
+        self.options = options
+        self.started = False
+        self.step = 0
+        self._out = out
+        self._model_site = model_site or site_of(model)
+        self._held: list[Record] = []
+        self._clock = EpochClock(self._send)
+        self._capture: Optional[ForwardCapture] = None
+        self._baseline: Optional[BaselineCapture] = BaselineCapture()
+        self._probe_due = False
+        self._probed_last = False
+        self._arm()
+
+    def optimizer_step(self, optimizer: torch.optim.Optimizer, loss: Optional[float], update: Callable[[], Any]) -> Any:
+        """One step of the watched model; `update` is the optimizer's own step."""
+        self._clock.write_pending()
+        capture, self._capture = self._capture, None
+        if capture is not None:
+            capture.close()
+        probe = StepProbe(capture) if capture is not None and capture.captured else None
+        if probe is not None:
+            probe.before_update()
+        result = update()
+        if not self.started and probe is not None:
+            self._start(optimizer, capture)  # type: ignore[arg-type]
+        if probe is not None and self.started:
+            self._send(probe.record(self.step, self._clock.epoch))
+        self._probed_last = probe is not None
+        if loss is not None:
+            loss_record = {"step": self.step, "epoch": self._clock.epoch, "loss": loss}
+            if self.started:
+                self._out.step(loss_record)
+            else:
+                self._held.append({"type": "steps", "losses": [loss_record]})
+        self._clock.step_taken(loss, current_lr(optimizer))
+        self.step += 1
+        self._arm()
+        return result
+
+    def iteration_started(self, loader: Any) -> None:
+        self._clock.iteration_started(loader)
+        self._probe_if_unprobed_end()
+
+    def iteration_ended(self, loader: Any) -> None:
+        self._clock.iteration_ended(loader)
+        self._probe_if_unprobed_end()
+
+    def batch_fetched(self, loader: Any, iterator: Any) -> None:
+        """A batch of the loader that feeds training: arms the probe when it is the epoch's last."""
+        self._clock.batch_fetched(loader)
+        if self._clock.is_epoch_loader(loader) and _is_last_batch(iterator):
+            self._probe_due = True
+            self._arm()
+
+    def epoch(self, metrics: dict[str, Any]) -> None:
+        if self._clock.explicit_end(metrics) and not self._probed_last:
+            self._probe_due = True
+            self._arm()
+
+    def _probe_if_unprobed_end(self) -> None:
+        """An epoch that ended without a probe on its last step (a loader of unknown length) gets one on the next step."""
+        if self._clock.pending and not self._probed_last:
+            self._probe_due = True
+            self._arm()
+
+    def finish(self) -> None:
+        """Closes the last epoch and removes every hook; the caller writes how the run ended."""
+        if self.started:
+            self._clock.run_ends()
+        self._out.flush()
+        self.close()
+
+    def close(self) -> None:
+        if self._capture is not None:
+            self._capture.close()
+            self._capture = None
+        if self._baseline is not None:
+            self._baseline.close()
+            self._baseline = None
+
+    def _arm(self) -> None:
+        due = self._probe_due or self.step % self.options.probe_every == 0 or not self.started
+        if not due:
+            return
+        self._probe_due = False
+        if self._capture is None:
+            self._capture = ForwardCapture(self.model, set(self.options.layers) if self.options.layers else None)
+
+    def _start(self, optimizer: torch.optim.Optimizer, capture: ForwardCapture) -> None:
+        self.started = True
+        baseline = self._baseline.value if self._baseline is not None else None
+        if self._baseline is not None:
+            self._baseline.close()
+            self._baseline = None
+        infos = layer_infos(capture.seen)
+        watched = [info["name"] for info in infos if not self.options.layers or info["name"] in self.options.layers]
+        loader = self._clock.current_loader() if self._clock.current_loader else None
+        sites = without_none({"model": self._model_site, "optimizer": site_of(optimizer), "data": site_of(loader) if loader is not None else None})
+        self._out.send(without_none({
+            "type": "start", "version": RUN_LOG_VERSION, "startedAt": now_iso(), "producer": PRODUCER,
+            "framework": "pytorch", "backend": backend_of(self.model), "modelFile": self.options.model_file,
+            "epochs": 0, "stepsPerEpoch": _length(loader) or 1, "layers": infos, "watchedLayers": watched,
+            "optimizer": optimizer_info(optimizer), "inputs": capture.inputs, "baselineLoss": baseline, "sites": sites or None,
+        }))
+        for record in self._held:
+            if record["type"] == "steps":
+                self._out.step(record["losses"][0])
+            else:
+                self._out.send(record)
+        self._held.clear()
+
+    def _send(self, record: Record) -> None:
+        if self.started:
+            self._out.send(record)
+        else:
+            self._held.append(record)
+
+
+def backend_of(model: nn.Module) -> str:
+    parameter = next(model.parameters(), None)
+    return "torch-cuda" if parameter is not None and parameter.is_cuda else "torch-cpu"
+
+
+def never_trained_start(model_file: str) -> Record:
+    """What programInProcess.ts writes for a program that never trained: a start with no layers."""
+    return {
+        "type": "start", "version": RUN_LOG_VERSION, "startedAt": now_iso(), "producer": PRODUCER, "framework": "pytorch",
+        "backend": "torch-cuda" if torch.cuda.is_available() else "torch-cpu", "modelFile": os.path.abspath(model_file),
+        "epochs": 0, "stepsPerEpoch": 1, "layers": [], "watchedLayers": [],
+    }
+
+
+def _length(loader: Any) -> Optional[int]:
+    try:
+        return len(loader) if loader is not None else None
+    except TypeError:
+        return None
+
+
+def _is_last_batch(iterator: Any) -> bool:
+    try:
+        return bool(iterator._num_yielded == len(iterator))
+    except (TypeError, AttributeError):
+        return False

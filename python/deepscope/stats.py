@@ -1,0 +1,132 @@
+"""
+The statistics of src/engine/probes/distribution.ts and inputStats.ts, in torch: 30 equal-width bins,
+population std, exact zeros, saturation for tanh/sigmoid, and percentiles read from the histogram as
+src/common/core/histogramMath.ts does. Everything runs under no_grad on a detached copy.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Optional
+
+import torch
+
+HISTOGRAM_BINS = 30
+DISTRIBUTION_PERCENTILES = (0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100)
+Stats = dict[str, Any]
+
+
+def saturation_of(activation: Optional[str]) -> str:
+    if activation == "tanh":
+        return "tanh"
+    if activation in ("sigmoid", "hardSigmoid"):
+        return "sigmoid"
+    return "none"
+
+
+def percentile_from_histogram(low: float, high: float, counts: list[float], percent: float) -> float:
+    if percent <= 0:
+        return low
+    if percent >= 100:
+        return high
+    total = sum(counts)
+    if total == 0 or not counts:
+        return math.nan
+    width = (high - low) / len(counts)
+    target = percent / 100 * total
+    cumulative = 0.0
+    for index, count in enumerate(counts):
+        following = cumulative + count
+        if following >= target and count > 0:
+            return low + (index + (target - cumulative) / count) * width
+        cumulative = following
+    return high
+
+
+@torch.no_grad()
+def describe_activations(tensor: torch.Tensor, activation: Optional[str]) -> Stats:
+    """Distribution of a layer's outputs, with `saturatedFraction` (0 when the activation does not saturate)."""
+    return _describe(tensor, saturation_of(activation))
+
+
+@torch.no_grad()
+def describe_values(tensor: torch.Tensor) -> Stats:
+    """Distribution of weights, gradients or pre-activations: no saturation field."""
+    stats = _describe(tensor, "none")
+    del stats["saturatedFraction"]
+    return stats
+
+
+def _describe(tensor: torch.Tensor, saturation: str) -> Stats:
+    values = tensor.detach().reshape(-1).float()
+    count = values.numel()
+    if count == 0:
+        return _empty()
+    # Two passes through a dot product: var_mean is several times slower on CPU and probes must stay cheap.
+    mean = values.mean()
+    centred = values - mean
+    low, high = torch.aminmax(values)
+    nonzero = torch.count_nonzero(values).float()
+    scalars = torch.stack([mean, (torch.dot(centred, centred) / count).sqrt(), low, high, nonzero, _saturated(values, saturation)]).tolist()
+    mean_value, std, low_value, high_value, nonzero_count, saturated = scalars
+    counts = _bins(values, low_value, high_value, centred)
+    return {
+        "count": count,
+        "mean": mean_value,
+        "std": std,
+        "min": low_value,
+        "max": high_value,
+        "zeroFraction": (count - nonzero_count) / count,
+        "saturatedFraction": saturated / count,
+        "histogram": {"min": low_value, "max": high_value, "counts": counts},
+        "percentiles": [percentile_from_histogram(low_value, high_value, counts, p) for p in DISTRIBUTION_PERCENTILES],
+    }
+
+
+def _bins(values: torch.Tensor, low: float, high: float, scratch: torch.Tensor) -> list[float]:
+    """distribution.ts's bins, floor((v - min) / max(max - min, 1e-12) * 30) clipped, computed in `scratch`."""
+    # A diverged tensor (NaN, ±Infinity) has no meaningful bins: empty ones, as its stats say the rest.
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [0.0] * HISTOGRAM_BINS
+    span = max(high - low, 1e-12)
+    # v - min ≥ 0, so truncating is flooring; int32 makes bincount several times faster than int64.
+    index = torch.sub(values, low, out=scratch).div_(span).mul_(HISTOGRAM_BINS).clamp_(0, HISTOGRAM_BINS - 1).to(torch.int32)
+    return [float(count) for count in torch.bincount(index, minlength=HISTOGRAM_BINS).tolist()]
+
+
+def _saturated(values: torch.Tensor, saturation: str) -> torch.Tensor:
+    if saturation == "tanh":
+        return (values.abs() > 0.99).sum().float()
+    if saturation == "sigmoid":
+        return ((values < 0.01) | (values > 0.99)).sum().float()
+    return torch.zeros((), device=values.device)
+
+
+def _empty() -> Stats:
+    nan = math.nan
+    return {
+        "count": 0, "mean": nan, "std": nan, "min": nan, "max": nan, "zeroFraction": nan, "saturatedFraction": nan,
+        "histogram": {"min": nan, "max": nan, "counts": [0.0] * HISTOGRAM_BINS},
+        "percentiles": [nan] * len(DISTRIBUTION_PERCENTILES),
+    }
+
+
+@torch.no_grad()
+def describe_inputs(inputs: torch.Tensor) -> Optional[Stats]:
+    """inputStats.ts: every axis but the first is a feature. None for inputs that are not real numbers (token ids)."""
+    if inputs.dim() == 0 or inputs.shape[0] == 0 or not inputs.is_floating_point():
+        return None
+    rows = inputs.detach().float().reshape(inputs.shape[0], -1)
+    variance, mean = torch.var_mean(rows, dim=0, unbiased=False)
+    mean_abs, std = torch.stack([mean.abs().mean(), variance.sqrt().mean()]).tolist()
+    return {"values": describe_values(inputs), "meanAbsFeatureMean": mean_abs, "meanFeatureStd": std}
+
+
+@torch.no_grad()
+def unit_spread(kernel: torch.Tensor) -> Optional[float]:
+    """RMS over inputs of the std across units (the last axis), as modelProbe.ts; None below 2 units or rank 2."""
+    if kernel.dim() < 2 or kernel.shape[-1] < 2:
+        return None
+    # The mean over inputs of a variance across units is the mean square of the centred kernel: no reshaped copy.
+    values = kernel.detach().float()
+    centred = values - values.mean(dim=-1, keepdim=True)
+    return float(centred.norm()) / math.sqrt(centred.numel())

@@ -1,0 +1,212 @@
+"""
+The hooks that follow training in a script: every optimizer's `step` (wrapped per instance, so LR
+schedulers still find a bound method to wrap), `torch.autograd.backward` for the step's loss, and the
+DataLoader's passes for epochs. The watched model is the one `watch(model)` named, else the first
+model that an optimizer steps: the top-level module (DataParallel unwrapped) holding most of the
+optimizer's parameters. Other models that train get one `unwatched` notice each.
+"""
+from __future__ import annotations
+
+import weakref
+from typing import Any, Callable, Optional
+
+import torch
+from torch import nn
+from . import guard, optimizers, sites
+from .layers import unwrap
+from .loaders import LoaderEvents, LoaderListener
+from .patches import Patches
+from .records import Record, now_iso
+from .run import RunOptions, WatchedRun, never_trained_start
+from .sinks import StepBatcher
+
+_current: Optional["Watcher"] = None
+
+
+def current() -> Optional["Watcher"]:
+    return _current
+
+
+class Watcher:
+    def __init__(self, options: RunOptions, out: StepBatcher, writes_log: bool, preferred: Optional[nn.Module] = None, model_site: Optional[sites.Site] = None, by_runner: bool = False) -> None:
+        self.options = options
+        self.by_runner = by_runner
+        self.out = out
+        self.writes_log = writes_log
+        self.preferred = unwrap(preferred) if preferred is not None else None
+        self.run: Optional[WatchedRun] = None
+        self.unwatched: list[str] = []
+        self._model_site = model_site
+        self._pending: dict[int, WatchedRun] = {}
+        self._roots: "weakref.WeakKeyDictionary[torch.optim.Optimizer, nn.Module]" = weakref.WeakKeyDictionary()
+        self._noticed: set[int] = set()
+        self._loss: Optional[float] = None
+        self._loaders = LoaderEvents(self._listening)
+        self._patches = Patches()
+        self._stop_listening: Callable[[], None] = lambda: None
+        self._forget_guard: Callable[[], None] = lambda: None
+        self.ended = False
+
+    def install(self, existing: tuple[torch.optim.Optimizer, ...] = ()) -> None:
+        global _current
+        if _current is not None:
+            raise RuntimeError("a DeepScope watcher is already installed")
+        _current = self
+        sites.install()
+        self._patches.replace(torch.autograd, "backward", self._backward)
+        self._loaders.install()
+        optimizers.handle_steps(self.optimizer_step)
+        self._stop_listening = sites.on_optimizer(self.optimizer_built)
+        self._forget_guard = guard.on_internal_error(self._failed)
+        for optimizer in existing:
+            self.optimizer_built(optimizer)
+
+    def remove(self) -> None:
+        """Takes every hook out of torch; the run's records stop."""
+        global _current
+        self._stop_listening()
+        self._forget_guard()
+        self._patches.restore()
+        self._loaders.remove()
+        optimizers.handle_steps(None)
+        for run in [*self._pending.values(), *([self.run] if self.run else [])]:
+            run.close()
+        self._pending.clear()
+        if _current is self:
+            _current = None
+
+    def finish(self, status: str = "finished") -> None:
+        """Ends the run: its last epoch, and in a log of its own the `end` record (or a start with no layers and why)."""
+        if self.ended:
+            return
+        self.ended = True
+        if self.run is not None:
+            self.run.finish()
+        if self.writes_log:
+            if self.run is None or not self.run.started:
+                self.out.send(never_trained_start(self.options.model_file))
+                self.out.send(self._last({"type": "error", "kind": "program", "message": "The program ended without an optimizer step on the watched model: there was no training to watch."}))
+            else:
+                self.out.send(self._last({"type": "end", "status": status}))
+        self.out.flush()
+        self.out.sink.close()
+        self.remove()
+
+    def error(self, record: Record) -> None:
+        """The script failed: its `error` record ends the run (the log gets a start first if it has none)."""
+        if self.ended:
+            return
+        self.ended = True
+        if self.run is not None:
+            self.run.finish()
+        if self.writes_log and (self.run is None or not self.run.started):
+            self.out.send(never_trained_start(self.options.model_file))
+        self.out.send(self._last(record) if self.writes_log else {**record, "endedAt": now_iso()})
+        self.out.flush()
+        self.out.sink.close()
+        self.remove()
+
+    def _failed(self, problem: BaseException) -> None:
+        try:
+            self.error({"type": "error", "kind": "internal", "message": f"DeepScope failed while watching: {type(problem).__name__}: {problem}"})
+        except Exception:
+            self.remove()  # the hooks come out whatever else fails
+
+    def prefer(self, model: nn.Module, optimizer: Optional[torch.optim.Optimizer] = None) -> None:
+        """`watch(model)` before training: this model is the run's, whichever trains first."""
+        if self.run is not None:
+            return
+        self.preferred = unwrap(model)
+        for run in self._pending.values():
+            run.close()
+        self._pending.clear()
+        for known in [*self._roots.keys(), *([optimizer] if optimizer is not None else [])]:
+            self.optimizer_built(known)
+
+    def epoch(self, metrics: dict[str, Any]) -> None:
+        if self.run is not None:
+            self.run.epoch(metrics)
+
+    def optimizer_built(self, optimizer: torch.optim.Optimizer) -> None:
+        optimizers.wrap_step(optimizer)
+        root = self._root_of(optimizer)
+        if root is None:
+            return
+        self._roots[optimizer] = root
+        # The first forward pass after the optimizer exists is the first training step's: watch it.
+        if self.run is None and id(root) not in self._pending and (self.preferred is None or root is self.preferred):
+            self._pending[id(root)] = WatchedRun(root, self.options, self.out, self._model_site if root is self.preferred else None)
+
+    def optimizer_step(self, optimizer: torch.optim.Optimizer, update: Callable[[], Any]) -> Any:
+        """The optimizer's own step runs exactly once, whatever happens to DeepScope's bookkeeping around it."""
+        outcome: list[Any] = []
+        failure: list[BaseException] = []
+
+        def once() -> Any:
+            try:
+                outcome.append(update())
+            except BaseException as problem:
+                failure.append(problem)
+                raise
+            return outcome[0]
+
+        try:
+            return self._step(optimizer, once)
+        except Exception as problem:
+            if failure and problem is failure[0]:
+                raise
+            guard.internal_error(problem)
+            return outcome[0] if outcome else (update() if not failure else None)
+
+    def _step(self, optimizer: torch.optim.Optimizer, update: Callable[[], Any]) -> Any:
+        loss, self._loss = self._loss, None
+        root = self._roots.get(optimizer) or self._root_of(optimizer)
+        if root is None:
+            return update()
+        if self.run is None and (self.preferred is None or root is self.preferred):
+            self.run = self._pending.pop(id(root), None) or WatchedRun(root, self.options, self.out, self._model_site)
+            for other in self._pending.values():
+                other.close()
+            self._pending.clear()
+        if self.run is not None and root is self.run.model:
+            return self.run.optimizer_step(optimizer, loss, update)
+        self._notice_unwatched(root)
+        return update()
+
+    def _notice_unwatched(self, root: nn.Module) -> None:
+        if id(root) in self._noticed:
+            return
+        self._noticed.add(id(root))
+        name = type(root).__name__
+        self.unwatched.append(name)
+        if not self.writes_log:
+            self.out.send({"type": "unwatched", "model": name})
+
+    def _root_of(self, optimizer: torch.optim.Optimizer) -> Optional[nn.Module]:
+        return optimizers.trained_model(optimizer, self.preferred)
+
+    def _listening(self) -> list[LoaderListener]:
+        """The run, or before the first step the candidates for it (their epochs start with the first pass)."""
+        return [self.run] if self.run is not None else list(self._pending.values())
+
+    def _last(self, record: Record) -> Record:
+        return {**record, "endedAt": now_iso(), **({"unwatchedModels": list(self.unwatched)} if self.unwatched else {})}
+
+    # The patched torch function.
+
+    def _backward(self, original: Callable[..., Any]) -> Callable[..., Any]:
+        watcher = self
+
+        def backward(tensors: Any, *args: Any, **kwargs: Any) -> Any:
+            guard.guarded(watcher._loss_backwarded)(tensors)
+            return original(tensors, *args, **kwargs)
+
+        return backward
+
+    def _loss_backwarded(self, tensors: Any) -> None:
+        """The step's loss: the sum of the scalars back-propagated since the last step (their sum is what the gradients are of)."""
+        items = tensors if isinstance(tensors, (tuple, list)) else (tensors,)
+        scalars = [item for item in items if isinstance(item, torch.Tensor) and item.numel() == 1]
+        if scalars:
+            value = sum(float(item.detach().item()) for item in scalars)
+            self._loss = value if self._loss is None else self._loss + value
