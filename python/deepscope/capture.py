@@ -41,6 +41,7 @@ class ForwardCapture:
 
     root: nn.Module
     watched: Optional[set[str]]
+    describe_input: bool = False
     seen: list[LeafSeen] = field(default_factory=list)
     inputs: Optional[Stats] = None
     _names: dict[nn.Module, str] = field(default_factory=dict)
@@ -85,7 +86,7 @@ class ForwardCapture:
         return self._recording
 
     def _root_starts(self, _module: nn.Module, inputs: tuple[Any, ...]) -> None:
-        if self._begin() and self.inputs is None:
+        if self._begin() and self.describe_input and self.inputs is None:
             first = _first_tensor(inputs)
             self.inputs = describe_inputs(first) if first is not None else None
 

@@ -17,7 +17,11 @@ def now_iso() -> str:
 
 
 def encode_record(record: Record) -> str:
-    return json.dumps(_finite(record), separators=(",", ":"), allow_nan=False)
+    line = json.dumps(record, separators=(",", ":"))
+    # json writes non-finite floats as bare NaN / Infinity tokens; only then is the record walked to quote them.
+    if "NaN" in line or "Infinity" in line:
+        line = json.dumps(_finite(record), separators=(",", ":"), allow_nan=False)
+    return line
 
 
 def _finite(value: Any) -> Any:

@@ -117,7 +117,8 @@ class WatchedRun:
             return
         self._probe_due = False
         if self._capture is None:
-            self._capture = ForwardCapture(self.model, set(self.options.layers) if self.options.layers else None)
+            # The inputs are described once, for the start record.
+            self._capture = ForwardCapture(self.model, set(self.options.layers) if self.options.layers else None, describe_input=not self.started)
 
     def _start(self, optimizer: torch.optim.Optimizer, capture: ForwardCapture) -> None:
         self.started = True

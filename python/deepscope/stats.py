@@ -5,8 +5,9 @@ src/common/core/histogramMath.ts does. Everything runs under no_grad on a detach
 """
 from __future__ import annotations
 
+import itertools
 import math
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import torch
 
@@ -24,22 +25,27 @@ def saturation_of(activation: Optional[str]) -> str:
 
 
 def percentile_from_histogram(low: float, high: float, counts: list[float], percent: float) -> float:
-    if percent <= 0:
-        return low
-    if percent >= 100:
-        return high
+    return percentiles_from_histogram(low, high, counts, (percent,))[0]
+
+
+def percentiles_from_histogram(low: float, high: float, counts: list[float], percents: Sequence[float] = DISTRIBUTION_PERCENTILES) -> list[float]:
+    """histogramMath.ts: the value below which `percent` % of the mass lies, linear inside its bin; 0 and 100 are min and max."""
     total = sum(counts)
-    if total == 0 or not counts:
-        return math.nan
-    width = (high - low) / len(counts)
-    target = percent / 100 * total
-    cumulative = 0.0
-    for index, count in enumerate(counts):
-        following = cumulative + count
-        if following >= target and count > 0:
-            return low + (index + (target - cumulative) / count) * width
-        cumulative = following
-    return high
+    width = (high - low) / len(counts) if counts else math.nan
+    cumulative = list(itertools.accumulate(counts))
+    values = []
+    for percent in percents:
+        if percent <= 0:
+            values.append(low)
+        elif percent >= 100:
+            values.append(high)
+        elif total == 0 or not counts:
+            values.append(math.nan)
+        else:
+            target = percent / 100 * total
+            index = next((i for i, through in enumerate(cumulative) if through >= target and counts[i] > 0), None)
+            values.append(high if index is None else low + (index + (target - (cumulative[index] - counts[index])) / counts[index]) * width)
+    return values
 
 
 @torch.no_grad()
@@ -78,7 +84,7 @@ def _describe(tensor: torch.Tensor, saturation: str) -> Stats:
         "zeroFraction": (count - nonzero_count) / count,
         "saturatedFraction": saturated / count,
         "histogram": {"min": low_value, "max": high_value, "counts": counts},
-        "percentiles": [percentile_from_histogram(low_value, high_value, counts, p) for p in DISTRIBUTION_PERCENTILES],
+        "percentiles": percentiles_from_histogram(low_value, high_value, counts),
     }
 
 
