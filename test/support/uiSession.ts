@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,9 +17,14 @@ export interface UiSession {
   close(): Promise<void>;
 }
 
-export async function openUiSession(options: Partial<StartOptions> = {}): Promise<UiSession> {
+/** `workspaceSettings`: the copy's .vscode/settings.json, written before VS Code opens it (a later write may be read too late). */
+export async function openUiSession(options: Partial<StartOptions> & { workspaceSettings?: Record<string, unknown> } = {}): Promise<UiSession> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'deepscope-workspace-'));
   await cp(EXAMPLES_DIR, workspace, { recursive: true });
+  if (options.workspaceSettings) {
+    await mkdir(path.join(workspace, '.vscode'), { recursive: true });
+    await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+  }
   const server = await startCodeServer({ installExtension: true, disableWorkspaceTrust: true, ...options });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
