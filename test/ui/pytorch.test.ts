@@ -5,12 +5,11 @@
  * layers. Then the healthy CNN: its dashboard, and no warning.
  */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { EXAMPLES_DIR, REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
+import { EXAMPLES_DIR, SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, screenshotWholeView, webviewContent } from '../support/webview';
 import { applyColorTheme, runCommand } from '../support/workbench';
@@ -80,21 +79,3 @@ test('Run with DeepScope on a healthy PyTorch CNN: its conv layers in the dashbo
   await screenshotWholeView(page, dashboard, screenshot('pytorch-cnn-dashboard-dark-full.png'));
 });
 
-test('a notebook run by a Jupyter kernel outside VS Code: deepscope.watch writes the run log, the dashboard follows it', async () => {
-  const { page, workspace } = session;
-  const folder = path.join(workspace, 'pytorch');
-  // The kernel finds the package as a user's interpreter would after "Use DeepScope in Your Own Python…".
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: path.join(REPO_ROOT, 'python') };
-  delete env.DEEPSCOPE_RECORD_FD;
-  const executed = new Promise<void>((resolve, reject) =>
-    execFile('jupyter', ['nbconvert', '--to', 'notebook', '--execute', '--output', 'executed.ipynb', 'spirals_notebook.ipynb'], { cwd: folder, env, timeout: 300_000 }, (error, _out, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(),
-    ),
-  );
-  const dashboard = await webviewContent(page, 'DeepScope Dashboard');
-  await dashboard.locator('header .facts', { hasText: 'epoch 20/20' }).waitFor({ timeout: 240_000 });
-  await executed;
-  await dashboard.locator('.status-finished').waitFor({ timeout: 30_000 });
-  assert.equal(await dashboard.locator('.chart[aria-label^="Activation distributions over time"]').getAttribute('data-layers'), '0,2,4');
-  await page.screenshot({ path: screenshot('pytorch-notebook-followed-dark.png') });
-});
