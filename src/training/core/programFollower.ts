@@ -54,7 +54,7 @@ export function followProgramProcess(child: ChildProcess, program: FollowedProgr
   const unwatched: string[] = [];
   const others = (): { unwatchedModels?: string[] } => (unwatched.length > 0 ? { unwatchedModels: [...unwatched] } : {});
   const synthesizedStart = (): StartRecord => {
-    start = { type: 'start', version: RUN_LOG_VERSION, startedAt, producer: program.producer, backend, framework: program.framework, modelFile: program.file, epochs: 0, stepsPerEpoch: 1, layers: [], watchedLayers: [] };
+    start = untrainedStart({ ...program, backend }, startedAt);
     emit(start);
     return start;
   };
@@ -97,6 +97,11 @@ export function followProgramProcess(child: ChildProcess, program: FollowedProgr
       resolve({ exitCode, signal: exitSignal, cancelled, trained, start: first, history });
     });
   });
+}
+
+/** The start record of a run that trained nothing (the program never stepped, or never started): no layers. */
+export function untrainedStart(program: Pick<FollowedProgram, 'file' | 'producer' | 'framework' | 'backend'>, startedAt: string): StartRecord {
+  return { type: 'start', version: RUN_LOG_VERSION, startedAt, producer: program.producer, backend: program.backend, framework: program.framework, modelFile: program.file, epochs: 0, stepsPerEpoch: 1, layers: [], watchedLayers: [] };
 }
 
 function howItEnded(exitCode: number | null, signal: NodeJS.Signals | null, trained: boolean, neverTrained: string): string {

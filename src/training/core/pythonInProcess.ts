@@ -6,8 +6,8 @@
  */
 import { spawn, type StdioOptions } from 'node:child_process';
 import * as path from 'node:path';
-import { RUN_LOG_VERSION, type RunRecord, type StartRecord } from '../../runs/core/runRecord';
-import { followProgramProcess, type FollowedProgram, type ProgramEvents, type ProgramOutcome } from './programFollower';
+import type { RunRecord } from '../../runs/core/runRecord';
+import { followProgramProcess, untrainedStart, type FollowedProgram, type ProgramEvents, type ProgramOutcome } from './programFollower';
 import { checkPythonInterpreter, pythonEnvironment, type InterpreterChoice } from './pythonInterpreter';
 
 export const PYTORCH_PRODUCER = 'deepscope-pytorch';
@@ -69,7 +69,7 @@ export async function runPythonInProcess(request: PythonRequest, emit: (record: 
 /** A run that never started (no interpreter, no torch): a start with no layers and the reason. */
 function notStarted(file: string, message: string, emit: (record: RunRecord) => void, cancelled = false): ProgramOutcome {
   const startedAt = new Date().toISOString();
-  const start: StartRecord = { type: 'start', version: RUN_LOG_VERSION, startedAt, producer: PYTORCH_PRODUCER, backend: 'torch-cpu', framework: 'pytorch', modelFile: file, epochs: 0, stepsPerEpoch: 1, layers: [], watchedLayers: [] };
+  const start = untrainedStart({ file, producer: PYTORCH_PRODUCER, framework: 'pytorch', backend: 'torch-cpu' }, startedAt);
   emit(start);
   emit(cancelled ? { type: 'end', status: 'cancelled', endedAt: startedAt } : { type: 'error', kind: 'backend', message, endedAt: startedAt });
   return { exitCode: cancelled ? null : 1, signal: null, cancelled, trained: false, start, history: [] };
