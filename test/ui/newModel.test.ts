@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
-import { acceptQuickInput, runCommand } from '../support/workbench';
+import { acceptQuickInput, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 
@@ -68,6 +68,8 @@ test('pressing Escape in the middle of "New Model…" writes nothing', async () 
   await runCommand(page, 'DeepScope: New Model');
   await acceptQuickInput(page, 'data');
   await acceptQuickInput(page, 'hidden layers');
+  // Escape must reach the next step's picker: pressed between two pickers it would go to the editor.
+  await waitForQuickInput(page, 'activation');
   await page.keyboard.press('Escape');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   assert.deepEqual(listFiles(workspace), before);
