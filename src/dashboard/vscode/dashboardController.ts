@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../common/core/disposable';
 import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
 import { explanationLanguage, openDashboardOnTrain } from '../../common/vscode/settings';
 import { reportHtml } from '../core/reportHtml';
@@ -29,14 +30,14 @@ export class DashboardController implements vscode.Disposable {
   private shown: ReportPayload | undefined;
   /** The run shown beside it, from the workspace's logs; kept when a new run starts (compare before/after a fix). */
   private compared: ReportedRun | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     training: TrainingController,
     private readonly runs = new WorkspaceRuns(),
   ) {
-    this.disposables.push(
+    this.disposables.registerAll(
       training.onDidStartSession((session) => this.follow(session)),
       vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
@@ -107,7 +108,7 @@ export class DashboardController implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.panel.dispose();
-    this.disposables.forEach((disposable) => disposable.dispose());
+    this.disposables.dispose();
   }
 
   private follow(session: TrainingSession): void {

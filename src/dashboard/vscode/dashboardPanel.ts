@@ -1,51 +1,41 @@
 import * as vscode from 'vscode';
 import { parseFromDashboard, type FromDashboard, type ToDashboard } from '../core/dashboardProtocol';
-import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
+import { webviewOptions } from '../../common/vscode/webviewHtml';
+import { WebviewPanelHost } from '../../common/vscode/webviewPanelHost';
 import { withPlainArrays } from '../../common/core/plainJson';
 
 export const DASHBOARD_VIEW_TYPE = 'deepscope.dashboard';
 
 /**
- * The dashboard webview panel: sends typed messages, buffering them until the webview says it is
- * ready, and hands validated messages from it to `onMessage`.
+ * The dashboard webview panel: sends typed messages (waiting for the webview's first `ready`; a
+ * snapshot replaces whatever waited) and hands validated messages from it to `onMessage`.
  */
 export class DashboardPanel implements vscode.Disposable {
-  private ready = false;
-  private queue: ToDashboard[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: WebviewPanelHost<ToDashboard, FromDashboard>;
   readonly onDidDispose: vscode.Event<void>;
 
   /**
-   * `onReady` runs each time the webview (re)starts — the first time, and again whenever VS Code
-   * re-creates a hidden webview — so the host can send it what it shows.
+   * `onReady` runs each time the webview restarts — whenever VS Code re-creates a hidden webview —
+   * so the host can send it what it shows.
    */
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     language: string,
     onMessage: (message: FromDashboard) => void,
-    private readonly onReady: () => void = () => undefined,
+    onReady: () => void = () => undefined,
   ) {
-    this.onDidDispose = panel.onDidDispose;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'dashboard', 'DeepScope Dashboard', language);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseFromDashboard(raw);
-        if (!message) return;
-        if (message.type === 'ready') {
-          const first = !this.ready;
-          this.ready = true;
-          const queued = this.queue;
-          this.queue = [];
-          if (first) queued.forEach((item) => void panel.webview.postMessage(withPlainArrays(item)));
-          else this.onReady();
-        } else {
-          onMessage(message);
-        }
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.host = new WebviewPanelHost(panel, extensionUri, {
+      bundle: 'dashboard',
+      shellTitle: 'DeepScope Dashboard',
+      language,
+      parse: parseFromDashboard,
+      replayKind: (message) => (message.type === 'snapshot' ? 'reset' : 'once'),
+      encode: withPlainArrays,
+      onMessage,
+      onRestart: onReady,
+    });
+    this.onDidDispose = this.host.onDidDispose;
   }
 
   static create(extensionUri: vscode.Uri, language: string, onMessage: (message: FromDashboard) => void, onReady?: () => void): DashboardPanel {
@@ -59,13 +49,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   post(message: ToDashboard): void {
-    if (this.ready) {
-      void this.panel.webview.postMessage(withPlainArrays(message));
-      return;
-    }
-    // A snapshot replaces whatever was waiting.
-    if (message.type === 'snapshot') this.queue = [];
-    this.queue.push(message);
+    this.host.post(message);
   }
 
   reveal(): void {
@@ -73,8 +57,6 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposables.forEach((disposable) => disposable.dispose());
-    this.disposables.length = 0;
-    this.queue = [];
+    this.host.dispose();
   }
 }

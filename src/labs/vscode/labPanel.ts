@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
+import { webviewOptions } from '../../common/vscode/webviewHtml';
+import { WebviewPanelHost } from '../../common/vscode/webviewPanelHost';
 import type { LabRun } from '../core/experiments';
 import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
 import { trainingSettings as readTrainingSettings } from '../../common/vscode/settings';
@@ -14,18 +15,16 @@ const SHELL_TITLE = 'DeepScope Lab';
 const UNTRUSTED = 'Labs run code, so they need a trusted workspace (Restricted Mode is on).';
 
 /**
- * One lab's webview panel. It keeps what the view must show — the lab, and the last run's state — and
- * sends both whenever the webview says `ready`: on first load and each time VS Code re-creates a hidden
+ * One lab's webview panel. What the view must show — the lab, and the last run's state — are its two
+ * slots, sent whenever the webview says `ready`: on first load and each time VS Code re-creates a hidden
  * webview (DeepScope does not retain hidden webviews). Messages from the webview are validated first.
  */
 export class LabPanel implements vscode.Disposable {
-  private ready = false;
+  private readonly host: WebviewPanelHost<ToLab, FromLab>;
   private shown: Extract<ToLab, { type: 'show' }> | undefined;
-  private status: ToLab | undefined;
   /** An automatic run (restore) waits until the panel is visible: hidden tabs do not all start a process. */
   private pendingRun: RawParams | undefined;
   private readonly runner = new LabRunner((message) => this.post(message), () => readTrainingSettings());
-  private readonly disposables: vscode.Disposable[] = [];
   readonly onDidDispose: vscode.Event<void>;
 
   constructor(
@@ -34,19 +33,21 @@ export class LabPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     language: Language,
   ) {
-    this.onDidDispose = panel.onDidDispose;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'labs', SHELL_TITLE, language);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseFromLab(raw);
-        if (message) this.handle(message);
-      }),
+    this.host = new WebviewPanelHost(panel, extensionUri, {
+      bundle: 'labs',
+      shellTitle: SHELL_TITLE,
+      language,
+      parse: parseFromLab,
+      replayKind: (message) => ({ slot: message.type === 'show' ? 'show' : 'status' }),
+      slotOrder: ['show', 'status'],
+      onMessage: (message) => this.handle(message),
+    });
+    this.onDidDispose = this.host.onDidDispose;
+    this.host.disposables.register(
       panel.onDidChangeViewState(() => {
         const params = this.pendingRun;
         if (panel.visible && params) void this.run(params);
       }),
-      panel.onDidDispose(() => this.dispose()),
     );
   }
 
@@ -97,17 +98,11 @@ export class LabPanel implements vscode.Disposable {
 
   dispose(): void {
     this.runner.stop();
-    this.disposables.forEach((disposable) => disposable.dispose());
-    this.disposables.length = 0;
+    this.host.dispose();
   }
 
-  private handle(message: FromLab): void {
+  private handle(message: Exclude<FromLab, { type: 'ready' }>): void {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        if (this.shown) void this.panel.webview.postMessage(this.shown);
-        if (this.status) void this.panel.webview.postMessage(this.status);
-        break;
       case 'run':
         void this.run(message.params);
         break;
@@ -123,7 +118,6 @@ export class LabPanel implements vscode.Disposable {
 
   private post(message: ToLab): void {
     if (message.type === 'show') this.shown = message;
-    else this.status = message;
-    if (this.ready) void this.panel.webview.postMessage(message);
+    this.host.post(message);
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../common/core/disposable';
 import { resolveParams } from '../core/experiments/lab';
 import { asLanguageSetting, getKnowledge, pickLanguage } from '../../notes/core';
 import type { LabName } from '../core/labs';
@@ -16,10 +17,10 @@ import { restoredParams } from '../core/labParams';
 export class LabsController implements vscode.Disposable {
   private readonly panels = new Map<LabName, LabPanel>();
   private readonly catalog = new LabCatalog();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly extensionUri: vscode.Uri) {
-    this.disposables.push(
+    this.disposables.registerAll(
       vscode.window.registerWebviewPanelSerializer(LAB_VIEW_TYPE, {
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
       }),
@@ -56,7 +57,7 @@ export class LabsController implements vscode.Disposable {
 
   dispose(): void {
     this.panels.forEach((panel) => panel.panel.dispose());
-    this.disposables.forEach((disposable) => disposable.dispose());
+    this.disposables.dispose();
   }
 
   private async pick(): Promise<LabName | undefined> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../common/core/disposable';
 import { getKnowledge, type Language, type TopicId } from '../core';
 import { parseNotesState, type FromNotes, type NotesState } from '../core/notesProtocol';
 import { explanationLanguage as settingLanguage } from '../../common/vscode/settings';
@@ -19,13 +20,13 @@ export class NotesController implements vscode.Disposable {
   private shown: TopicId | undefined;
   /** The language picked with the viewer's EN/FR toggle; it wins over the setting until the setting changes. */
   private toggled: Language | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly workspaceState: vscode.Memento,
   ) {
-    this.disposables.push(
+    this.disposables.registerAll(
       vscode.window.registerWebviewPanelSerializer(NOTES_VIEW_TYPE, {
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
       }),
@@ -57,7 +58,7 @@ export class NotesController implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.panel.dispose();
-    this.disposables.forEach((disposable) => disposable.dispose());
+    this.disposables.dispose();
   }
 
   private show(topic: TopicId): void {

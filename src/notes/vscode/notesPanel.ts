@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { webviewHtml, webviewOptions } from '../../common/vscode/webviewHtml';
+import { webviewOptions } from '../../common/vscode/webviewHtml';
+import { WebviewPanelHost } from '../../common/vscode/webviewPanelHost';
 import type { Language } from '../core';
 import { parseFromNotes, type FromNotes, type NoteView, type ToNotes } from '../core/notesProtocol';
 
@@ -8,14 +9,12 @@ export const NOTES_VIEW_TYPE = 'deepscope.notes';
 const SHELL_TITLE = 'DeepScope Notes';
 
 /**
- * The notes viewer's webview panel. It keeps the last note it was given and sends it whenever the
- * webview says `ready`: on first load, and again each time VS Code re-creates a hidden webview
- * (DeepScope does not retain hidden webviews). Messages from the webview are validated first.
+ * The notes viewer's webview panel. The note shown is its one slot: sent again whenever the webview
+ * says `ready` — on first load, and each time VS Code re-creates a hidden webview (DeepScope does not
+ * retain hidden webviews). Messages from the webview are validated first.
  */
 export class NotesPanel implements vscode.Disposable {
-  private ready = false;
-  private last: ToNotes | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: WebviewPanelHost<ToNotes, FromNotes>;
   readonly onDidDispose: vscode.Event<void>;
 
   constructor(
@@ -24,22 +23,15 @@ export class NotesPanel implements vscode.Disposable {
     language: Language,
     onMessage: (message: Exclude<FromNotes, { type: 'ready' }>) => void,
   ) {
-    this.onDidDispose = panel.onDidDispose;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'notes', SHELL_TITLE, language);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseFromNotes(raw);
-        if (!message) return;
-        if (message.type === 'ready') {
-          this.ready = true;
-          if (this.last) void panel.webview.postMessage(this.last);
-        } else {
-          onMessage(message);
-        }
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.host = new WebviewPanelHost(panel, extensionUri, {
+      bundle: 'notes',
+      shellTitle: SHELL_TITLE,
+      language,
+      parse: parseFromNotes,
+      replayKind: () => ({ slot: 'note' }),
+      onMessage,
+    });
+    this.onDidDispose = this.host.onDidDispose;
   }
 
   static create(extensionUri: vscode.Uri, language: Language, column: vscode.ViewColumn, onMessage: (message: Exclude<FromNotes, { type: 'ready' }>) => void): NotesPanel {
@@ -52,8 +44,7 @@ export class NotesPanel implements vscode.Disposable {
 
   show(note: NoteView): void {
     this.panel.title = note.title;
-    this.last = { type: 'show', note };
-    if (this.ready) void this.panel.webview.postMessage(this.last);
+    this.host.post({ type: 'show', note });
   }
 
   reveal(): void {
@@ -61,7 +52,6 @@ export class NotesPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposables.forEach((disposable) => disposable.dispose());
-    this.disposables.length = 0;
+    this.host.dispose();
   }
 }
