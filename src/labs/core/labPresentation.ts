@@ -1,14 +1,13 @@
 /**
  * What the host tells a lab view and the quick pick shows, built from the engine's LabInfo, the views'
- * wording (labTexts) and the notes' topic titles. Pure: no `vscode`, so unit tests read it directly.
+ * wording (its texts) and the notes' topic titles. Pure: no `vscode`, so unit tests read it directly.
  */
 import type { Knowledge } from '../../notes/core';
 import type { LabInfo, LabName } from './labs';
 import type { Language, LabPresentation } from './labPanelProtocol';
-import { LAB_TEXTS } from './labTexts';
 
 export function labPresentation(info: LabInfo, language: Language, knowledge: Pick<Knowledge, 'topic'>): LabPresentation {
-  const texts = LAB_TEXTS[info.name];
+  const { texts } = info;
   return {
     info,
     language,

@@ -3,7 +3,7 @@
  * extension host. One process per request; it exits after its answer, and a cancel kills it at once (a
  * lab has no batch boundary to stop at, and its numbers are worthless half-way).
  */
-import type { LabInfo, LabName, ParamValues } from './labs';
+import type { LabName, ParamValues } from './labs';
 import type { BackendPreference } from '../../engine/backend';
 import { EngineError } from '../../engine/engineError';
 import type { LabRun } from './experiments';
@@ -34,13 +34,6 @@ export async function runLabInProcess(request: LabRequest, options: LabProcessOp
   if (answer === undefined) return undefined;
   if (answer.type !== 'done') throw new EngineError('training', `The lab process answered "${answer.type}" to a run`);
   return answer.run;
-}
-
-/** The labs' descriptions (names, titles, parameter schemas, topics), read where the labs live. */
-export async function labCatalogInProcess(options: LabProcessOptions = {}): Promise<readonly LabInfo[]> {
-  const answer = await ask({ type: 'catalog' }, options);
-  if (answer?.type !== 'catalog') throw new EngineError('training', 'The lab process did not describe the labs');
-  return answer.labs;
 }
 
 async function ask(request: ToLabWorker, options: LabProcessOptions): Promise<Exclude<FromLabWorker, { type: 'error' }> | undefined> {

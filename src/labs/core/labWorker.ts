@@ -1,10 +1,9 @@
 /**
- * Entry of a lab process (bundled to out/labWorker.js). It answers one request — run a lab, or describe
- * the labs — and exits, so no tensor, model or tokenizer outlives it. Loading the labs loads tfjs and the
+ * Entry of a lab process (bundled to out/labWorker.js). It answers one request — run a lab — and exits, so no tensor, model or tokenizer outlives it. Loading the labs loads tfjs and the
  * NLP model: the extension host never does.
  */
 import { EngineError } from '../../engine/engineError';
-import { findLab, labInfos, runLab } from './experiments';
+import { findLab, runLab } from './experiments';
 import type { FromLabWorker, ToLabWorker } from './labProcessProtocol';
 import { errorReport, workerChannel } from '../../engine/worker/workerChannel';
 
@@ -19,13 +18,9 @@ process.on('message', (message: ToLabWorker) => {
 
 async function answer(request: ToLabWorker): Promise<void> {
   try {
-    if (request.type === 'catalog') {
-      await channel.sendFinal({ type: 'catalog', labs: labInfos() });
-    } else {
-      const lab = findLab(request.lab);
-      if (lab === undefined) throw new EngineError('config', `unknown lab "${request.lab}"`);
-      await channel.sendFinal({ type: 'done', run: await runLab(lab, request.params, request.backend) });
-    }
+    const lab = findLab(request.lab);
+    if (lab === undefined) throw new EngineError('config', `unknown lab "${request.lab}"`);
+    await channel.sendFinal({ type: 'done', run: await runLab(lab, request.params, request.backend) });
   } catch (error) {
     await channel.sendFinal({ type: 'error', ...errorReport(error) });
   } finally {

@@ -2,6 +2,7 @@
  * What a lab is and what it computes: the engine produces these, the CLI prints them and the lab webviews
  * (webviews/labs) render them. Plain data only (typed arrays for long series), no `vscode`, no tfjs.
  */
+import type { Bilingual } from '../../common/core/language';
 import type { TopicId } from '../../notes/core/topicIds';
 import type { ActivationStats, BackendName } from '../../runs/core/trainingData';
 
@@ -37,9 +38,16 @@ type ValueOf<S> = S extends { readonly kind: 'number' } ? number : S extends { r
 /** The typed parameters a schema declared `as const` describes. */
 export type ParamsOf<Specs extends readonly ParamSpec[]> = { readonly [S in Specs[number] as S['name']]: ValueOf<S> };
 // ---- Labs, their key numbers and their reports
+/** A lab's title and the claim of the notes it reproduces, in both display languages. */
+export interface LabTexts {
+  readonly title: Bilingual;
+  readonly claim: Bilingual;
+}
 export interface LabInfo {
   readonly name: LabName;
+  /** English title, as the CLI prints it. */
   readonly title: string;
+  readonly texts: LabTexts;
   readonly summary: string;
   /** Note sections the lab reproduces (knowledge/topicIds). */
   readonly topics: readonly TopicId[];

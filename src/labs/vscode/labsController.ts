@@ -4,7 +4,7 @@ import { resolveParams } from '../core/experiments/lab';
 import { asLanguageSetting, getKnowledge, pickLanguage } from '../../notes/core';
 import type { LabName } from '../core/labs';
 import { isLabName, parseLabState, type Language } from '../core/labPanelProtocol';
-import { LabCatalog } from '../core/labCatalog';
+import { LAB_CATALOG, labInfo } from '../core/catalog';
 import { LAB_VIEW_TYPE, LabPanel } from './labPanel';
 import { labPicks, labPresentation, type LabPick } from '../core/labPresentation';
 import { restoredParams } from '../core/labParams';
@@ -16,7 +16,6 @@ import { restoredParams } from '../core/labParams';
  */
 export class LabsController implements vscode.Disposable {
   private readonly panels = new Map<LabName, LabPanel>();
-  private readonly catalog = new LabCatalog();
   private readonly disposables = new DisposableStore();
 
   constructor(private readonly extensionUri: vscode.Uri) {
@@ -46,7 +45,7 @@ export class LabsController implements vscode.Disposable {
       open.reveal();
       return open;
     }
-    const info = await this.catalog.info(name);
+    const info = labInfo(name);
     const language = this.language();
     const panel = this.attach(LabPanel.create(this.extensionUri, name, language));
     const params = resolveParams(info.params, {});
@@ -62,8 +61,7 @@ export class LabsController implements vscode.Disposable {
 
   private async pick(): Promise<LabName | undefined> {
     const language = this.language();
-    // The items arrive from the lab process: VS Code shows the pick as busy meanwhile.
-    const picks: Promise<(LabPick & vscode.QuickPickItem)[]> = this.catalog.all().then((infos) => labPicks(infos, language, getKnowledge()));
+    const picks: (LabPick & vscode.QuickPickItem)[] = labPicks(LAB_CATALOG, language, getKnowledge());
     const picked = await vscode.window.showQuickPick(
       picks,
       {
@@ -87,7 +85,7 @@ export class LabsController implements vscode.Disposable {
     const language = this.language();
     const panel = this.attach(new LabPanel(webviewPanel, state.lab, this.extensionUri, language));
     try {
-      const info = await this.catalog.info(state.lab);
+      const info = labInfo(state.lab);
       const params = restoredParams(info, state.params);
       panel.show(labPresentation(info, language, getKnowledge()), params);
       panel.runWhenVisible(params);

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { EngineError } from '../../../src/engine/engineError';
-import { findLab, labInfos, runLab, type LabRun } from '../../../src/labs/core/experiments';
-import { labCatalogInProcess, runLabInProcess } from '../../../src/labs/core/labProcess';
+import { findLab, runLab, type LabRun } from '../../../src/labs/core/experiments';
+import { runLabInProcess } from '../../../src/labs/core/labProcess';
 import { typedArraysAsArrays } from '../../../src/common/core/plainJson';
 
 /** Lab processes of this test run (this process is their parent: other runs on the machine do not count). */
@@ -26,11 +26,6 @@ function numbers(run: LabRun): unknown {
   const report = { ...run.report, elapsedMs: 0 };
   return JSON.parse(JSON.stringify({ report, tables: run.tables }, typedArraysAsArrays));
 }
-
-test('the catalogue read from a lab process is the engine’s', async () => {
-  assert.deepEqual(await labCatalogInProcess(), JSON.parse(JSON.stringify(labInfos())));
-  assert.equal(labProcesses(), 0);
-});
 
 test('a lab run in its process gives exactly the in-process numbers, typed arrays included (plain JS and tfjs)', async () => {
   const cases = [

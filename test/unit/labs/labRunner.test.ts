@@ -14,6 +14,7 @@ import type { ToLab } from '../../../src/labs/core/labPanelProtocol';
 const info: LabInfo = {
   name: 'optimizers',
   title: 'Optimisers',
+  texts: { title: { en: 'Optimisers', fr: 'Optimiseurs' }, claim: { en: '', fr: '' } },
   summary: '',
   topics: ['optim-sgd'],
   usesTensorflow: false,

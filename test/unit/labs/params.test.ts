@@ -4,12 +4,12 @@
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { labInfos } from '../../../src/labs/core/experiments';
+import { LAB_CATALOG } from '../../../src/labs/core/catalog';
 import { checkLabParams, restoredParams } from '../../../src/labs/core/labParams';
 import type { LabInfo, LabName } from '../../../src/labs/core/labs';
 import { controlKind, parseControlValue, sliderStep } from '../../../webviews/labs/paramValues';
 
-const infos = labInfos();
+const infos = LAB_CATALOG;
 const info = (name: LabName): LabInfo => infos.find((candidate) => candidate.name === name) as LabInfo;
 
 test("every lab's defaults pass both checks, and every slider lands exactly on its default", () => {

@@ -9,19 +9,10 @@ import type { ActivationCurve, ActivationsResult, DeadUnitsRun, DepthGradients, 
 import { disposeOptimizer } from '../../../engine/trainingConfig';
 import { ACTIVATIONS, type ActivationName, gaussianInit, hiddenBlock, initScale, LEAKY_ALPHA } from './activationLayers';
 import { spiral } from './datasets';
+import { activationsInfo } from '../catalog/activations';
 import { defineLab } from './lab';
 import { Maxout } from './maxout';
 import { classifier, crossEntropy, disposeData, evaluate, fit, toTensors, type TensorData } from './training';
-
-const PARAMS = [
-  { kind: 'number', name: 'depth', label: 'Layers of the deep net', default: 10, min: 2, max: 30, integer: true },
-  { kind: 'number', name: 'width', label: 'Units per layer', default: 100, min: 10, max: 500, integer: true },
-  { kind: 'number', name: 'highLearningRate', label: 'High learning rate of the first epochs', default: 2, min: 0.01, max: 10 },
-  { kind: 'number', name: 'kickEpochs', label: 'Epochs at the high learning rate', default: 1, min: 0, max: 50, integer: true },
-  { kind: 'number', name: 'learningRate', label: 'Normal learning rate', default: 0.05, min: 0.001, max: 1 },
-  { kind: 'number', name: 'epochs', label: 'Training epochs', default: 20, min: 1, max: 200, integer: true },
-  { kind: 'number', name: 'seed', label: 'Seed', default: 1, min: 0, max: 1e9, integer: true },
-] as const;
 
 const GRID_POINTS = 201;
 const GRID_RANGE = 5;
@@ -30,14 +21,7 @@ const MAXOUT_EXAMPLE = { kernel: [[1, -0.5]], bias: [0, 0.5] };
 const DEAD_RUN_HIDDEN = [64, 64];
 
 export const activationsLab = defineLab(
-  {
-    name: 'activations',
-    title: 'Activation functions',
-    summary: 'Curves and derivatives; the gradient reaching each layer of a 10-layer net; dying ReLUs at a high learning rate vs leaky ReLU and PReLU.',
-    topics: ['activation-sigmoid', 'activation-tanh', 'activation-relu', 'activation-leaky-relu', 'activation-prelu', 'activation-maxout', 'activation-practice'],
-    params: PARAMS,
-    usesTensorflow: true,
-  },
+  activationsInfo,
   async (p): Promise<ActivationsResult> => {
     const data = toTensors(spiral(100, 3, 0.2, p.seed));
     try {

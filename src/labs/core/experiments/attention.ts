@@ -6,32 +6,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AttentionResult, KeyTable } from '../labs';
 import { createSeq2Seq, disposeSeq2Seq, greedyDecode, type Seq2Seq, teacherForced, variables } from './attentionModel';
+import { attentionInfo } from '../catalog/attention';
 import { defineLab } from './lab';
 import { seededRandom, type Random } from './random';
-
-const PARAMS = [
-  { kind: 'number', name: 'length', label: 'Sequence length n', default: 6, min: 2, max: 12, integer: true },
-  { kind: 'number', name: 'vocabulary', label: 'Symbols', default: 8, min: 2, max: 50, integer: true },
-  { kind: 'number', name: 'hidden', label: 'Hidden units per encoder direction', default: 32, min: 4, max: 128, integer: true },
-  { kind: 'number', name: 'steps', label: 'Training steps', default: 300, min: 1, max: 20000, integer: true },
-  { kind: 'number', name: 'batchSize', label: 'Batch size', default: 64, min: 1, max: 1024, integer: true },
-  { kind: 'number', name: 'learningRate', label: 'Learning rate (Adam)', default: 0.01, min: 1e-5, max: 1 },
-  { kind: 'number', name: 'seed', label: 'Seed', default: 1, min: 0, max: 1e9, integer: true },
-] as const;
 
 const EMBEDDING = 16;
 const TEST_SEQUENCES = 256;
 const CHECK_EVERY = 50;
 
 export const attentionLab = defineLab(
-  {
-    name: 'attention',
-    title: 'Attention in an encoder–decoder',
-    summary: 'Dot-product attention learns to reverse sequences: the weights of output step i settle on input position n − 1 − i.',
-    topics: ['seq2seq-attention'],
-    params: PARAMS,
-    usesTensorflow: true,
-  },
+  attentionInfo,
   async (p): Promise<AttentionResult> => {
     const random = seededRandom(p.seed);
     const model = createSeq2Seq(p.vocabulary, EMBEDDING, p.hidden, p.seed);

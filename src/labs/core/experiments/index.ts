@@ -2,7 +2,7 @@
  * The labs by name: what the CLI lists and runs, and what the lab webviews will open. Each lab reproduces
  * one claim of the lecture notes with real numbers (see each file's header for the section).
  */
-import type { LabInfo, LabReport } from '../labs';
+import type { LabReport } from '../labs';
 import { selectBackend, type BackendPreference } from '../../../engine/backend';
 import type { AnyLab, LabOutcome } from './lab';
 import { activationsLab } from './activations';
@@ -18,10 +18,6 @@ export const LABS: readonly AnyLab[] = [weightInitLab, activationsLab, optimizer
 
 export function findLab(name: string): AnyLab | undefined {
   return LABS.find((lab) => lab.info.name === name);
-}
-
-export function labInfos(): readonly LabInfo[] {
-  return LABS.map((lab) => lab.info);
 }
 
 export interface LabRun {

@@ -5,20 +5,9 @@
  * and near a saddle point, where gradient descent stalls and momentum escapes.
  */
 import type { KeyTable, OptimizersResult, OptimizerRun, SaddleRun, TunedRow } from '../labs';
+import { optimizersInfo } from '../catalog/optimizers';
 import { defineLab } from './lab';
 import { convergenceRate, iterate, METHODS, predictedSteps, quadratic, stepsToTolerance, tunedSettings, type Gradient, type Vec2 } from './optimizerMath';
-
-const PARAMS = [
-  { kind: 'number', name: 'kappa', label: 'Condition number κ', default: 100, min: 1, max: 1e5 },
-  { kind: 'number', name: 'lrScale', label: 'Learning rate × L (1 = 1/L; GD zig-zags above 1)', default: 1, min: 0.01, max: 2.5 },
-  { kind: 'number', name: 'rho', label: 'Momentum ρ', default: 0.9, min: 0, max: 0.999 },
-  { kind: 'number', name: 'tolerance', label: 'Tolerance on ‖w − w*‖ / ‖w₀ − w*‖', default: 1e-6, min: 1e-12, max: 0.5 },
-  { kind: 'number', name: 'maxSteps', label: 'Iteration budget', default: 20000, min: 10, max: 1e6, integer: true },
-  { kind: 'number', name: 'pathSteps', label: 'Iterates kept for the 2-D paths', default: 100, min: 1, max: 5000, integer: true },
-  { kind: 'number', name: 'saddleOffset', label: 'Start distance from the saddle', default: 1e-6, min: 1e-12, max: 0.5 },
-  { kind: 'number', name: 'saddleSteps', label: 'Saddle iteration budget', default: 300, min: 10, max: 1e5, integer: true },
-  { kind: 'number', name: 'saddleLearningRate', label: 'Saddle learning rate', default: 0.1, min: 1e-4, max: 1 },
-] as const;
 
 /** Start of the quadratic runs: both coordinates displaced, so the steep and the flat direction show. */
 const START: Vec2 = [1, 1];
@@ -29,14 +18,7 @@ const ESCAPED = 0.5;
 const STALL_GRADIENT = 1e-2;
 
 export const optimizersLab = defineLab(
-  {
-    name: 'optimizers',
-    title: 'Optimisers: SGD, momentum, Nesterov',
-    summary: 'Zig-zags and iteration counts on an ill-conditioned quadratic (κ vs √κ), and a saddle point where gradient descent stalls.',
-    topics: ['optim-sgd', 'optim-momentum', 'optim-nesterov', 'optim-saddle-points'],
-    params: PARAMS,
-    usesTensorflow: false,
-  },
+  optimizersInfo,
   async (p): Promise<OptimizersResult> => {
     const f = quadratic(p.kappa);
     const settings = { learningRate: p.lrScale, rho: p.rho };

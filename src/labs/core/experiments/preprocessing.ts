@@ -10,18 +10,10 @@ import type { CenteringRun, KeyTable, PreprocessingResult, UpdatePath } from '..
 import { disposeOptimizer } from '../../../engine/trainingConfig';
 import { gaussianInit } from './activationLayers';
 import { centred, intensities, type Examples } from './datasets';
+import { preprocessingInfo } from '../catalog/preprocessing';
 import { defineLab } from './lab';
 import { seededRandom } from './random';
 import { classifier, crossEntropy, disposeData, fit, toTensors, type TensorData } from './training';
-
-const PARAMS = [
-  { kind: 'number', name: 'features', label: 'Input features (pixel-like, in [0, 1])', default: 20, min: 2, max: 200, integer: true },
-  { kind: 'number', name: 'examples', label: 'Examples', default: 256, min: 16, max: 4096, integer: true },
-  { kind: 'number', name: 'learningRate', label: 'Learning rate (plain SGD, full batch)', default: 2, min: 1e-4, max: 10 },
-  { kind: 'number', name: 'lossThreshold', label: 'Loss threshold', default: 0.3, min: 0.01, max: 1 },
-  { kind: 'number', name: 'maxEpochs', label: 'Epoch budget', default: 400, min: 1, max: 10000, integer: true },
-  { kind: 'number', name: 'seed', label: 'Seed', default: 1, min: 0, max: 1e9, integer: true },
-] as const;
 
 const HIDDEN_UNITS = 16;
 /** Examples whose per-example gradients are inspected. */
@@ -31,14 +23,7 @@ const TARGET: readonly [number, number] = [1, -1];
 const PATH_STEPS = 60;
 
 export const preprocessingLab = defineLab(
-  {
-    name: 'preprocessing',
-    title: 'Preprocessing: centering the inputs',
-    summary: 'With all-positive inputs every weight gradient of a unit shares one sign: constrained, zig-zagging updates and slower convergence than with centred inputs.',
-    topics: ['preprocessing-centering', 'activation-sigmoid'],
-    params: PARAMS,
-    usesTensorflow: true,
-  },
+  preprocessingInfo,
   async (p): Promise<PreprocessingResult> => {
     const raw = intensities(p.examples, p.features, p.seed);
     const runs = [

@@ -9,31 +9,16 @@ import type { BatchNormProbe, DropoutCheck, KeyTable, RegularizationResult, Regu
 import { disposeOptimizer } from '../../../engine/trainingConfig';
 import { gaussianInit } from './activationLayers';
 import { spiral } from './datasets';
+import { regularizationInfo } from '../catalog/regularization';
 import { defineLab } from './lab';
 import { SeededDropout } from './seededDropout';
 import { classifier, crossEntropy, disposeData, evaluate, fit, readScalar, toTensors, type TensorData } from './training';
-
-const PARAMS = [
-  { kind: 'number', name: 'dropoutRate', label: 'Dropout rate (tfjs: the fraction dropped)', default: 0.5, min: 0, max: 0.95 },
-  { kind: 'number', name: 'trainPerClass', label: 'Training points per class', default: 20, min: 5, max: 500, integer: true },
-  { kind: 'number', name: 'noise', label: 'Spiral noise', default: 0.4, min: 0, max: 2 },
-  { kind: 'number', name: 'epochs', label: 'Full-batch epochs', default: 200, min: 1, max: 3000, integer: true },
-  { kind: 'number', name: 'learningRate', label: 'Learning rate (Nesterov 0.9)', default: 0.1, min: 1e-4, max: 1 },
-  { kind: 'number', name: 'seed', label: 'Seed', default: 1, min: 0, max: 1e9, integer: true },
-] as const;
 
 const HIDDEN = [128, 128];
 const VALIDATION_PER_CLASS = 100;
 
 export const regularizationLab = defineLab(
-  {
-    name: 'regularization',
-    title: 'Regularisation: dropout and batch normalisation',
-    summary: 'Inverted dropout keeps the expected activation; train/validation curves with and without dropout; batch statistics vs running estimates in batch norm.',
-    topics: ['reg-dropout', 'reg-inverted-dropout', 'reg-stochasticity', 'batch-norm', 'batch-norm-test-mode'],
-    params: PARAMS,
-    usesTensorflow: true,
-  },
+  regularizationInfo,
   async (p): Promise<RegularizationResult> => {
     const dropout = dropoutCheck(p.dropoutRate, p.seed);
     const train = toTensors(spiral(p.trainPerClass, 3, p.noise, p.seed));

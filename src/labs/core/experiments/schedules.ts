@@ -11,19 +11,9 @@ import type { KeyTable, ScheduleRun, SchedulesResult } from '../labs';
 import { disposeOptimizer } from '../../../engine/trainingConfig';
 import { gaussianInit } from './activationLayers';
 import { spiral } from './datasets';
+import { schedulesInfo } from '../catalog/schedules';
 import { defineLab } from './lab';
 import { classifier, disposeData, evaluate, fit, toTensors, type TensorData } from './training';
-
-const PARAMS = [
-  // α₀ high enough that a constant rate keeps bouncing around the minimum: the decays let the run settle.
-  { kind: 'number', name: 'alpha0', label: 'Initial learning rate α₀', default: 0.3, min: 1e-4, max: 2 },
-  { kind: 'number', name: 'drop', label: 'Step decay: factor', default: 0.5, min: 0.01, max: 1 },
-  { kind: 'number', name: 'every', label: 'Step decay: every n epochs', default: 10, min: 1, max: 1000, integer: true },
-  { kind: 'number', name: 'expK', label: 'Exponential decay: k', default: 0.05, min: 0, max: 10 },
-  { kind: 'number', name: 'inverseK', label: '1/t decay: k', default: 0.1, min: 0, max: 10 },
-  { kind: 'number', name: 'epochs', label: 'Epochs', default: 40, min: 1, max: 500, integer: true },
-  { kind: 'number', name: 'seed', label: 'Seed', default: 1, min: 0, max: 1e9, integer: true },
-] as const;
 
 export const SCHEDULES = ['constant', 'step', 'exponential', 'inverse-time'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
@@ -53,14 +43,7 @@ export function learningRateAt(schedule: ScheduleName, t: number, s: ScheduleSet
 const HIDDEN = [64, 64];
 
 export const schedulesLab = defineLab(
-  {
-    name: 'schedules',
-    title: 'Learning-rate schedules',
-    summary: 'Step, exponential and 1/t decay: the curves, and the final loss of the same training run under each, against a constant rate.',
-    topics: ['lr-step-decay', 'lr-exponential-decay', 'lr-inverse-time-decay'],
-    params: PARAMS,
-    usesTensorflow: true,
-  },
+  schedulesInfo,
   async (p): Promise<SchedulesResult> => {
     const data = toTensors(spiral(100, 3, 0.2, p.seed));
     try {

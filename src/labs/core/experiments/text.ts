@@ -5,25 +5,9 @@
  * "our last meeting" and a verb in "we are meeting tomorrow"), and English and French stop words.
  */
 import type { KeyTable, NotesExample, TextResult } from '../labs';
+import { textInfo } from '../catalog/text';
 import { defineLab } from './lab';
 import { analyse, expanded, librarySentences, naiveSentences, naiveWords, stopWordFilter } from './textPipeline';
-
-const PARAMS = [
-  {
-    kind: 'text',
-    name: 'text',
-    label: 'English text',
-    default: `"What is all the fuss about?" asked Mr. Peters. He didn't like Hawai'i. In our last meeting the fishes were running better. We are meeting tomorrow, walking to the beach.`,
-    maxLength: 5000,
-  },
-  {
-    kind: 'text',
-    name: 'frenchText',
-    label: 'French text (stop words)',
-    default: "Les stop words sont un ensemble de mots très répandus dans le langage et le plus souvent peu porteurs d'information.",
-    maxLength: 5000,
-  },
-] as const;
 
 /** The notes' own examples, each read in a context that fixes its part of speech. */
 const NOTES_EXAMPLES: readonly { readonly word: string; readonly context: string }[] = [
@@ -36,14 +20,7 @@ const NOTES_EXAMPLES: readonly { readonly word: string; readonly context: string
 ];
 
 export const textLab = defineLab(
-  {
-    name: 'text',
-    title: 'Text preprocessing',
-    summary: "Tokenisation pitfalls (Hawai'i, didn't, Mr. Peters), stemming vs lemmatisation (better → good, meeting noun vs verb), English and French stop words.",
-    topics: ['text-denoising', 'text-tokenization', 'text-normalization', 'text-stemming', 'text-lemmatization', 'text-stop-words'],
-    params: PARAMS,
-    usesTensorflow: false,
-  },
+  textInfo,
   async (p): Promise<TextResult> => {
     const tokens = analyse(p.text);
     const words = tokens.filter((token) => token.isWord).map((token) => token.text);

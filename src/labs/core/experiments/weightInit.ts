@@ -9,31 +9,14 @@ import type { InitRun, KeyTable, WeightInitResult } from '../labs';
 import { describeDistribution } from '../../../engine/probes/distribution';
 import { predictLayers } from './initTheory';
 import { symmetryExperiment } from './initSymmetry';
+import { weightInitInfo } from '../catalog/weightInit';
 import { defineLab } from './lab';
 
 export const INIT_SCHEMES = ['small', 'large', 'xavier', 'he'] as const;
 export type InitScheme = (typeof INIT_SCHEMES)[number];
 
-const PARAMS = [
-  { kind: 'choice', name: 'activation', label: 'Activation', default: 'both', choices: ['both', 'tanh', 'relu'] },
-  { kind: 'number', name: 'layers', label: 'Layers', default: 10, min: 1, max: 20, integer: true },
-  { kind: 'number', name: 'units', label: 'Units per layer', default: 500, min: 10, max: 1000, integer: true },
-  { kind: 'number', name: 'samples', label: 'Gaussian inputs', default: 1000, min: 10, max: 5000, integer: true },
-  { kind: 'number', name: 'smallScale', label: 'Std of the small random init', default: 0.01, min: 1e-4, max: 1 },
-  { kind: 'number', name: 'largeScale', label: 'Std of the large random init', default: 1, min: 0.1, max: 10 },
-  { kind: 'number', name: 'symmetrySteps', label: 'Training steps of the symmetry run', default: 30, min: 1, max: 500, integer: true },
-  { kind: 'number', name: 'seed', label: 'Seed', default: 1, min: 0, max: 1e9, integer: true },
-] as const;
-
 export const weightInitLab = defineLab(
-  {
-    name: 'weight-init',
-    title: 'Weight initialisation',
-    summary: 'Activations through 10 tanh/ReLU layers for small, large, Xavier and He initialisations; a homogeneous init keeps units identical.',
-    topics: ['init-homogeneous', 'init-small-random', 'init-large-random', 'init-xavier', 'init-he', 'activation-tanh', 'activation-relu'],
-    params: PARAMS,
-    usesTensorflow: true,
-  },
+  weightInitInfo,
   async (p): Promise<WeightInitResult> => {
     const activations = p.activation === 'both' ? (['tanh', 'relu'] as const) : [p.activation];
     const stds: Record<InitScheme, number> = {
