@@ -67,3 +67,17 @@ export class WebviewPanelHost<ToView, FromView extends { type: string }> impleme
     void this.panel.webview.postMessage(this.spec.encode ? this.spec.encode(message) : message);
   }
 }
+
+/**
+ * Brings a panel of `viewType` back after a reload. VS Code hands back the state its webview saved, which is
+ * parsed here, once, by the panel's own parser (undefined: nothing usable was saved).
+ */
+export function registerPanelRestorer<State>(
+  viewType: string,
+  parseState: (raw: unknown) => State | undefined,
+  restore: (panel: vscode.WebviewPanel, state: State | undefined) => void | Promise<void>,
+): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(viewType, {
+    deserializeWebviewPanel: async (panel, raw: unknown) => restore(panel, parseState(raw)),
+  });
+}

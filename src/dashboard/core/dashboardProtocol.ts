@@ -6,6 +6,7 @@ import type { Finding } from '../../diagnosis/core/findings';
 import type { RunSnapshot, RunStatus, StepLoss } from '../../runs/core/runSnapshot';
 import type { EpochRecord, ProbeFrame, RunStart } from '../../runs/core/trainingData';
 import { TOPIC_IDS, type TopicId } from '../../notes/core/topicIds';
+import { asRecord } from '../../common/core/untrusted';
 
 export type ToDashboard =
   /** Replace everything shown with this run (open, restore, a new run). */
@@ -31,9 +32,8 @@ export type FromDashboard =
 
 /** Checks a message from the webview; anything malformed is dropped. */
 export function parseFromDashboard(value: unknown): FromDashboard | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const message = value as Record<string, unknown>;
-  switch (message.type) {
+  const message = asRecord(value);
+  switch (message?.type) {
     case 'ready':
     case 'compareRun':
     case 'stopComparing':
@@ -49,4 +49,19 @@ export function parseFromDashboard(value: unknown): FromDashboard | undefined {
     default:
       return undefined;
   }
+}
+
+/** What the dashboard webview keeps across a reload (webviews/dashboard/main.ts writes it): the runs it showed. */
+export interface DashboardState {
+  readonly runId?: string;
+  readonly compareRunId?: string;
+}
+
+/** Checks the state VS Code hands back on restore (the webview wrote it, so it is not trusted either). */
+export function parseDashboardState(value: unknown): DashboardState {
+  const state = asRecord(value);
+  return {
+    ...(typeof state?.runId === 'string' ? { runId: state.runId } : {}),
+    ...(typeof state?.compareRunId === 'string' ? { compareRunId: state.compareRunId } : {}),
+  };
 }

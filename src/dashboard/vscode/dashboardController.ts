@@ -5,7 +5,8 @@ import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
 import { explanationLanguage, openDashboardOnTrain } from '../../common/vscode/settings';
 import { reportHtml } from '../core/reportHtml';
 import { RunRecorder } from '../../runs/core/runRecorder';
-import type { FromDashboard } from '../core/dashboardProtocol';
+import { parseDashboardState, type DashboardState, type FromDashboard } from '../core/dashboardProtocol';
+import { registerPanelRestorer } from '../../common/vscode/webviewPanelHost';
 import type { Finding } from '../../diagnosis/core/findings';
 import type { ReportedRun, ReportPayload, RunSnapshot } from '../../runs/core/runSnapshot';
 import type { TrainingController } from '../../training/vscode/trainingController';
@@ -39,9 +40,7 @@ export class DashboardController implements vscode.Disposable {
   ) {
     this.disposables.registerAll(
       training.onDidStartSession((session) => this.follow(session)),
-      vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
-        deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
-      }),
+      registerPanelRestorer(DASHBOARD_VIEW_TYPE, parseDashboardState, (webviewPanel, state) => this.restore(webviewPanel, state)),
     );
   }
 
@@ -180,11 +179,10 @@ export class DashboardController implements vscode.Disposable {
     if (this.compared) this.panel?.post({ type: 'compare', run: this.compared.run });
   }
 
-  private async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const { runId, compareRunId } = typeof state === 'object' && state !== null ? (state as { runId?: unknown; compareRunId?: unknown }) : {};
+  private restore(webviewPanel: vscode.WebviewPanel, { runId, compareRunId }: DashboardState = {}): void {
     this.attach(new DashboardPanel(webviewPanel, this.context.extensionUri, this.language(), (message) => this.handle(message), () => this.resend()));
-    const payload = typeof runId === 'string' ? (this.livePayload()?.run.id === runId ? this.livePayload() : this.runs.load(runId)) : undefined;
-    this.compared = payload && typeof compareRunId === 'string' ? this.runs.load(compareRunId) : undefined;
+    const payload = runId !== undefined ? (this.livePayload()?.run.id === runId ? this.livePayload() : this.runs.load(runId)) : undefined;
+    this.compared = payload && compareRunId !== undefined ? this.runs.load(compareRunId) : undefined;
     this.send(payload);
   }
 

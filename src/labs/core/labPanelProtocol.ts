@@ -8,6 +8,7 @@ import { LAB_NAMES, type KeyTable, type LabInfo, type LabName, type LabReport, t
 
 export type { Language } from '../../common/core/language';
 import type { Language } from '../../common/core/language';
+import { asRecord } from '../../common/core/untrusted';
 
 /** What a lab view shows around its charts: the lab's schema, and its texts in the chosen language. */
 export interface LabPresentation {
@@ -50,10 +51,6 @@ const MAX_PARAMS = 32;
 const MAX_TEXT = 20_000;
 /** camelCase names only: nothing like `__proto__` or `constructor` can become a key. */
 const PARAM_NAME = /^[a-z][a-zA-Z0-9]{0,39}$/;
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 export function isLabName(value: unknown): value is LabName {
   return typeof value === 'string' && (LAB_NAMES as readonly string[]).includes(value);

@@ -3,7 +3,8 @@ import { DisposableStore } from '../../common/core/disposable';
 import { resolveParams } from '../core/experiments/lab';
 import { asLanguageSetting, getKnowledge, pickLanguage } from '../../notes/core';
 import type { LabName } from '../core/labs';
-import { isLabName, parseLabState, type Language } from '../core/labPanelProtocol';
+import { isLabName, parseLabState, type LabState, type Language } from '../core/labPanelProtocol';
+import { registerPanelRestorer } from '../../common/vscode/webviewPanelHost';
 import { LAB_CATALOG, labInfo } from '../core/catalog';
 import { LAB_VIEW_TYPE, LabPanel } from './labPanel';
 import { labPicks, labPresentation, type LabPick } from '../core/labPresentation';
@@ -20,9 +21,7 @@ export class LabsController implements vscode.Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables.registerAll(
-      vscode.window.registerWebviewPanelSerializer(LAB_VIEW_TYPE, {
-        deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
-      }),
+      registerPanelRestorer(LAB_VIEW_TYPE, parseLabState, (webviewPanel, state) => this.restore(webviewPanel, state)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('deepscope.language')) this.showAgain();
       }),
@@ -74,8 +73,7 @@ export class LabsController implements vscode.Disposable {
     return picked?.lab;
   }
 
-  private async restore(webviewPanel: vscode.WebviewPanel, raw: unknown): Promise<void> {
-    const state = parseLabState(raw);
+  private restore(webviewPanel: vscode.WebviewPanel, state: LabState | undefined): void {
     if (!state) {
       // Closed before it showed a lab: nothing to restore.
       webviewPanel.dispose();

@@ -4,6 +4,7 @@
  */
 import type { ApiLanguage, Language } from './topic';
 import { TOPIC_IDS, type TopicId } from './topicIds';
+import { asRecord } from '../../common/core/untrusted';
 
 // Re-exported for the webview, which imports nothing of the knowledge base but topic ids.
 export type { ApiLanguage, Language };
@@ -44,10 +45,6 @@ export function isTopicId(value: unknown): value is TopicId {
 
 function isNoteLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'fr';
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** Checks a message from the webview; anything malformed (unknown type, topic or language) is dropped. */

@@ -7,6 +7,7 @@ import { readNoteArgument } from '../core/noteArgument';
 import { noteView } from '../core/noteView';
 import { NOTES_VIEW_TYPE, NotesPanel } from './notesPanel';
 import { pickTopic } from './pickTopic';
+import { registerPanelRestorer } from '../../common/vscode/webviewPanelHost';
 
 /**
  * The notes viewer: one panel, reused for every topic ("DeepScope: Open Lecture Note…", the links
@@ -27,9 +28,7 @@ export class NotesController implements vscode.Disposable {
     private readonly workspaceState: vscode.Memento,
   ) {
     this.disposables.registerAll(
-      vscode.window.registerWebviewPanelSerializer(NOTES_VIEW_TYPE, {
-        deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
-      }),
+      registerPanelRestorer(NOTES_VIEW_TYPE, parseNotesState, (webviewPanel, state) => this.restore(webviewPanel, state)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('deepscope.language')) return;
         this.toggled = undefined;
@@ -76,8 +75,8 @@ export class NotesController implements vscode.Disposable {
    * may reload before it has stored that state (a note opened seconds before): the note last shown, kept in
    * the workspace state, stands in for it.
    */
-  private restore(webviewPanel: vscode.WebviewPanel, raw: unknown): void {
-    const state = parseNotesState(raw) ?? parseNotesState(this.workspaceState.get(LAST_NOTE_KEY));
+  private restore(webviewPanel: vscode.WebviewPanel, saved: NotesState | undefined): void {
+    const state = saved ?? parseNotesState(this.workspaceState.get(LAST_NOTE_KEY));
     if (!state) {
       // Closed before its first note arrived: nothing to show again.
       webviewPanel.dispose();

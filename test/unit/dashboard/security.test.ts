@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseFromDashboard } from '../../../src/dashboard/core/dashboardProtocol';
+import { parseDashboardState, parseFromDashboard } from '../../../src/dashboard/core/dashboardProtocol';
 import { jsonForHtml, randomNonce } from '../../../src/common/core/htmlSafety';
 
 test('messages from the dashboard webview are validated', () => {
@@ -16,6 +16,13 @@ test('messages from the dashboard webview are validated', () => {
   assert.equal(parseFromDashboard({ type: 'executeCommand', command: 'x' }), undefined);
   assert.equal(parseFromDashboard('ready'), undefined);
   assert.equal(parseFromDashboard(null), undefined);
+});
+
+test('the state a restored dashboard hands back is read field by field', () => {
+  assert.deepEqual(parseDashboardState({ runId: 'a-1', compareRunId: 'b-2' }), { runId: 'a-1', compareRunId: 'b-2' });
+  assert.deepEqual(parseDashboardState({ runId: 7, compareRunId: ['x'] }), {}, 'wrong types are dropped');
+  assert.deepEqual(parseDashboardState(undefined), {}, 'a panel closed before it showed a run');
+  assert.deepEqual(parseDashboardState('a-1'), {});
 });
 
 test('JSON embedded in the report cannot close its script element', () => {
