@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../common/core/disposable';
 import { resolveParams } from '../core/experiments/lab';
-import { asLanguageSetting, getKnowledge, pickLanguage } from '../../notes/core';
+import { getKnowledge } from '../../notes/core';
+import { explanationLanguage } from '../../common/vscode/settings';
 import type { LabName } from '../core/labs';
 import { isLabName, parseLabState, type LabState, type Language } from '../core/labPanelProtocol';
 import { registerPanelRestorer } from '../../common/vscode/webviewPanelHost';
@@ -110,6 +111,6 @@ export class LabsController implements vscode.Disposable {
   }
 
   private language(): Language {
-    return pickLanguage(vscode.env.language, asLanguageSetting(vscode.workspace.getConfiguration('deepscope').get('language')));
+    return explanationLanguage();
   }
 }
