@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CODE_SERVER_ENTRY, EXTENSION_FOLDER_NAME, REPO_ROOT } from './paths';
+import { installEmptyLanguagePack } from './languagePack';
 
 /** A quiet workbench: no welcome page or tips covering what the tests look at. */
 const TEST_SETTINGS = {
@@ -34,6 +35,8 @@ export interface StartOptions {
   /** Without it, VS Code asks whether to trust the folder and Restricted Mode is testable. */
   readonly disableWorkspaceTrust: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** VS Code's display language (`--locale`), e.g. `fr`. */
+  readonly locale?: string;
 }
 
 /** Starts a real VS Code (code-server) on a free port with fresh user data, and waits until it answers. */
@@ -47,6 +50,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   await mkdir(extensionsDir, { recursive: true });
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
+  if (options.locale) await installEmptyLanguagePack(extensionsDir, userDataDir, options.locale);
   if (options.installExtension) {
     await symlink(REPO_ROOT, path.join(extensionsDir, EXTENSION_FOLDER_NAME), 'dir');
   }
@@ -61,6 +65,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(options.disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env },

@@ -1,0 +1,39 @@
+/** VS Code's display language set to French: DeepScope's commands and settings read in French. */
+import * as assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { SCREENSHOTS_DIR } from '../support/paths';
+import { openUiSession, type UiSession } from '../support/uiSession';
+import { runCommand } from '../support/workbench';
+
+let session: UiSession;
+
+before(async () => {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  session = await openUiSession({ locale: 'fr' });
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('with --locale fr, the command palette lists DeepScope’s commands in French and runs them', async () => {
+  const { page } = session;
+  // "Ouvrir un labo…" opens the lab quick pick, whose texts follow the same language.
+  await runCommand(page, 'DeepScope: Ouvrir un labo');
+  const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Initialisation des poids' }).first();
+  await pick.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-open-lab.png') });
+  await page.keyboard.press('Escape');
+
+  // VS Code's own texts stay English (the test's language pack translates none of them: see languagePack.ts).
+  await runCommand(page, 'Preferences: Open User Settings');
+  const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .settings-header input').first();
+  await search.waitFor({ timeout: 30_000 });
+  await search.fill('deepscope.backend');
+  const description = page.locator('.settings-editor .setting-item-description', { hasText: "Backend TensorFlow.js utilisé pour l'entraînement" });
+  await description.first().waitFor({ timeout: 30_000 });
+  assert.ok(await description.count() >= 1);
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-settings.png') });
+});
