@@ -18,7 +18,7 @@ after(async () => {
   await session?.close();
 });
 
-test('with --locale fr, the command palette lists DeepScope’s commands in French and runs them', async () => {
+test('with --locale fr, DeepScope’s commands, messages and settings are in French', async () => {
   const { page } = session;
   // "Ouvrir un labo…" opens the lab quick pick, whose texts follow the same language.
   await runCommand(page, 'DeepScope: Ouvrir un labo');
@@ -26,6 +26,10 @@ test('with --locale fr, the command palette lists DeepScope’s commands in Fren
   await pick.waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-open-lab.png') });
   await page.keyboard.press('Escape');
+
+  // A message of the extension's own code (vscode.l10n), not of the manifest.
+  await runCommand(page, "DeepScope: Arrêter l'entraînement");
+  await page.locator('.notifications-toasts .notification-list-item', { hasText: "DeepScope : aucun modèle n'est en cours d'entraînement." }).waitFor({ timeout: 30_000 });
 
   // VS Code's own texts stay English (the test's language pack translates none of them: see languagePack.ts).
   await runCommand(page, 'Preferences: Open User Settings');

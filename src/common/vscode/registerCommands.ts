@@ -12,7 +12,7 @@ export function registerCommands(services: Services): vscode.Disposable {
 async function runGuarded(spec: CommandSpec, args: unknown[]): Promise<unknown> {
   if (spec.requiresTrust && !vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
-      'DeepScope runs the code of this workspace for this command, so it needs a trusted workspace (Restricted Mode is on).',
+      vscode.l10n.t('DeepScope runs the code of this workspace for this command, so it needs a trusted workspace (Restricted Mode is on).'),
     );
     return undefined;
   }
@@ -20,7 +20,7 @@ async function runGuarded(spec: CommandSpec, args: unknown[]): Promise<unknown> 
     return await spec.run(...args);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`DeepScope: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('DeepScope: {0}', message));
     return undefined;
   }
 }

@@ -55,7 +55,7 @@ export class DashboardController implements vscode.Disposable {
    * menu on a .jsonl). Returns the run shown, undefined when none is.
    */
   async openRun(file?: vscode.Uri): Promise<RunSnapshot | undefined> {
-    const payload = file instanceof vscode.Uri ? this.runs.loadFile(file.fsPath) : await this.runs.pick('DeepScope: Open Training Run', 'Choose a run to show in the dashboard');
+    const payload = file instanceof vscode.Uri ? this.runs.loadFile(file.fsPath) : await this.runs.pick(vscode.l10n.t('DeepScope: Open Training Run'), vscode.l10n.t('Choose a run to show in the dashboard'));
     if (payload) this.open(payload);
     return payload?.run;
   }
@@ -67,10 +67,14 @@ export class DashboardController implements vscode.Disposable {
   async compareRun(): Promise<RunSnapshot | undefined> {
     const current = this.current();
     if (!current) {
-      void vscode.window.showInformationMessage('DeepScope has no run to compare yet: train a model or open a run first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('DeepScope has no run to compare yet: train a model or open a run first.'));
       return undefined;
     }
-    const other = await this.runs.pick('DeepScope: Compare with Another Run', `Choose a run to show beside ${path.basename(current.run.start.modelFile)}`, current.run.id);
+    const other = await this.runs.pick(
+      vscode.l10n.t('DeepScope: Compare with Another Run'),
+      vscode.l10n.t('Choose a run to show beside {0}', path.basename(current.run.start.modelFile)),
+      current.run.id,
+    );
     if (!other) return undefined;
     if (!this.panel || !this.shown) this.open(current);
     this.compared = { run: other.run, findings: other.findings };
@@ -89,19 +93,19 @@ export class DashboardController implements vscode.Disposable {
     const shown = this.current();
     const payload = shown && this.compared && this.compared.run.id !== shown.run.id ? { ...shown, compare: this.compared } : shown;
     if (!payload) {
-      void vscode.window.showInformationMessage('DeepScope has no run to report yet: train a model first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('DeepScope has no run to report yet: train a model first.'));
       return undefined;
     }
     const model = payload.run.start.modelFile;
     const target = await vscode.window.showSaveDialog({
-      title: 'DeepScope: Save Training Report',
+      title: vscode.l10n.t('DeepScope: Save Training Report'),
       defaultUri: vscode.Uri.file(path.join(path.dirname(model), `${path.basename(model, path.extname(model))}-report.html`)),
       filters: { HTML: ['html'] },
     });
     if (!target) return undefined;
     const html = reportHtml(payload, vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webviews').fsPath);
     await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
-    void vscode.window.showInformationMessage(`DeepScope saved the report to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('DeepScope saved the report to {0}.', vscode.workspace.asRelativePath(target)));
     return target;
   }
 

@@ -41,7 +41,7 @@ export class DashboardPanel implements vscode.Disposable {
   static create(extensionUri: vscode.Uri, language: string, onMessage: (message: FromDashboard) => void, onReady?: () => void): DashboardPanel {
     const panel = vscode.window.createWebviewPanel(
       DASHBOARD_VIEW_TYPE,
-      'DeepScope Dashboard',
+      vscode.l10n.t('DeepScope Dashboard'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(extensionUri),
     );

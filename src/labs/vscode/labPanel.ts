@@ -12,7 +12,6 @@ import { LabRunner } from '../core/labRunner';
 export const LAB_VIEW_TYPE = 'deepscope.lab';
 /** The HTML shell's <title>: a constant, since no data goes into the HTML (the tab title is panel.title). */
 const SHELL_TITLE = 'DeepScope Lab';
-const UNTRUSTED = 'Labs run code, so they need a trusted workspace (Restricted Mode is on).';
 
 /**
  * One lab's webview panel. What the view must show — the lab, and the last run's state — are its two
@@ -76,7 +75,7 @@ export class LabPanel implements vscode.Disposable {
     const info = this.shown?.presentation.info;
     if (!info) return undefined;
     if (!vscode.workspace.isTrusted) {
-      this.fail(UNTRUSTED);
+      this.fail(vscode.l10n.t('Labs run code, so they need a trusted workspace (Restricted Mode is on).'));
       return undefined;
     }
     return this.runner.run(info, params);

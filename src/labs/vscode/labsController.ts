@@ -35,7 +35,7 @@ export class LabsController implements vscode.Disposable {
    */
   async open(argument?: unknown): Promise<LabPanel | undefined> {
     if (argument !== undefined && !isLabName(argument)) {
-      void vscode.window.showWarningMessage(`DeepScope has no lab "${String(argument)}". Run "DeepScope: Open Lab…" to choose one.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('DeepScope has no lab "{0}". Run "DeepScope: Open Lab…" to choose one.', String(argument)));
       return undefined;
     }
     const name = argument ?? (await this.pick());
@@ -65,8 +65,8 @@ export class LabsController implements vscode.Disposable {
     const picked = await vscode.window.showQuickPick(
       picks,
       {
-        title: language === 'fr' ? 'DeepScope : ouvrir un labo' : 'DeepScope: Open Lab',
-        placeHolder: language === 'fr' ? 'Choisissez une affirmation des notes à reproduire' : 'Choose a claim of the notes to reproduce',
+        title: vscode.l10n.t('DeepScope: Open Lab'),
+        placeHolder: vscode.l10n.t('Choose a claim of the notes to reproduce'),
         matchOnDescription: true,
         matchOnDetail: true,
       },

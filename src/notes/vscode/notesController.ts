@@ -42,9 +42,7 @@ export class NotesController implements vscode.Disposable {
     const request = readNoteArgument(argument);
     if (request.kind === 'unknown') {
       // Not awaited: the command returns at once, the message stays until dismissed.
-      void vscode.window.showWarningMessage(
-        `DeepScope has no lecture note "${request.id}". Run "DeepScope: Open Lecture Note…" to choose one.`,
-      );
+      void vscode.window.showWarningMessage(vscode.l10n.t('DeepScope has no lecture note "{0}". Run "DeepScope: Open Lecture Note…" to choose one.', request.id));
       return;
     }
     const topic = request.kind === 'topic' ? request.topic : await pickTopic(getKnowledge().topics, this.language());

@@ -2,26 +2,15 @@ import * as vscode from 'vscode';
 import type { Language, Topic, TopicId } from '../core';
 import { topicPicks, type TopicPick } from '../core/topicPicks';
 
-const TEXTS: Record<Language, { title: string; placeholder: string }> = {
-  en: {
-    title: 'DeepScope: Open Lecture Note',
-    placeholder: 'Search the notes: a title, a word of the text or an API name (heNormal, nesterov=True, dropout…)',
-  },
-  fr: {
-    title: 'DeepScope : ouvrir une note de cours',
-    placeholder: 'Chercher dans les notes : un titre, un mot du texte ou un nom d\'API (heNormal, nesterov=True, dropout…)',
-  },
-};
-
 /**
- * A quick pick over every topic. Each keystroke re-runs searchTopics (titles, symbols, summaries and
+ * A quick pick over every topic, its rows in the notes' language (`language`), its frame in VS Code's. Each keystroke re-runs searchTopics (titles, symbols, summaries and
  * full text, in both languages) to choose the rows always shown; VS Code's own filter adds the rows
  * whose title, id or summary it matches, ranks title matches first and highlights the matches.
  */
 export function pickTopic(topics: readonly Topic[], language: Language): Promise<TopicId | undefined> {
   const quickPick = vscode.window.createQuickPick<TopicPick>();
-  quickPick.title = TEXTS[language].title;
-  quickPick.placeholder = TEXTS[language].placeholder;
+  quickPick.title = vscode.l10n.t('DeepScope: Open Lecture Note');
+  quickPick.placeholder = vscode.l10n.t('Search the notes: a title, a word of the text or an API name (heNormal, nesterov=True, dropout…)');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = topicPicks(topics, '', language);

@@ -32,7 +32,7 @@ export class WorkspaceRuns {
       return RunRecorder.fromLog(readRunLogFile(file), runIdOf(file)).reported();
     } catch (error) {
       if (!(error instanceof RunLogError)) throw error;
-      void vscode.window.showErrorMessage(`DeepScope cannot open this run: ${error.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('DeepScope cannot open this run: {0}', error.message));
       return undefined;
     }
   }
@@ -48,17 +48,20 @@ export class WorkspaceRuns {
     const { runs, problems } = this.list();
     const offered = runs.filter((run) => run.id !== exclude);
     if (offered.length === 0 && problems.length === 0) {
-      void vscode.window.showInformationMessage(`DeepScope has no ${exclude ? 'other ' : ''}saved run in ${vscode.workspace.asRelativePath(this.directory())} yet: train a model first.`);
+      const folder = vscode.workspace.asRelativePath(this.directory());
+      void vscode.window.showInformationMessage(
+        exclude ? vscode.l10n.t('DeepScope has no other saved run in {0} yet: train a model first.', folder) : vscode.l10n.t('DeepScope has no saved run in {0} yet: train a model first.', folder),
+      );
       return undefined;
     }
     type Item = vscode.QuickPickItem & { readonly id?: string; readonly problem?: RunLogError };
     const items: Item[] = [
       ...offered.map((run): Item => ({ id: run.id, label: path.basename(run.modelFile), description: runDescription(run), detail: runDetail(run) })),
-      ...problems.map((problem): Item => ({ problem, label: `$(warning) ${path.basename(problem.file)}`, description: 'unreadable run log', detail: problem.message })),
+      ...problems.map((problem): Item => ({ problem, label: `$(warning) ${path.basename(problem.file)}`, description: vscode.l10n.t('unreadable run log'), detail: problem.message })),
     ];
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true });
     if (picked?.problem) {
-      void vscode.window.showErrorMessage(`DeepScope cannot open this run: ${picked.problem.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('DeepScope cannot open this run: {0}', picked.problem.message));
       return undefined;
     }
     return picked?.id ? this.load(picked.id) : undefined;

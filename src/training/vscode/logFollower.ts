@@ -63,7 +63,7 @@ export class LogFollower implements vscode.Disposable {
 
   private session(logFile: string, start: StartRecord, folder: vscode.Uri): TrainingSession {
     const history: EpochRecord[] = [];
-    void vscode.window.setStatusBarMessage(`DeepScope: following ${path.basename(start.modelFile)} (${path.basename(logFile)})`, 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('DeepScope: following {0} ({1})', path.basename(start.modelFile), path.basename(logFile)), 5000);
     return new TrainingSession<RunSummary>({ file: start.modelFile, ...trainingSettings(folder), keepRunsPerFile: 1 }, (emit, signal) =>
       tailRunLog(
         logFile,

@@ -16,10 +16,18 @@ export async function setUpPython(): Promise<Way | undefined> {
   const folder = bundledPythonPath();
   const picked = await vscode.window.showQuickPick(
     [
-      { way: 'install' as const, label: `Install into ${python}`, detail: `pip install of DeepScope's own copy (${folder}), offline. Then \`import deepscope\` works in that Python's scripts and kernels.` },
-      { way: 'copy' as const, label: 'Copy the lines to add to a script or notebook', detail: 'Imports DeepScope from the extension, with nothing installed: add them above the training loop.' },
+      {
+        way: 'install' as const,
+        label: vscode.l10n.t('Install into {0}', python),
+        detail: vscode.l10n.t("pip install of DeepScope's own copy ({0}), offline. Then `import deepscope` works in that Python's scripts and kernels.", folder),
+      },
+      {
+        way: 'copy' as const,
+        label: vscode.l10n.t('Copy the lines to add to a script or notebook'),
+        detail: vscode.l10n.t('Imports DeepScope from the extension, with nothing installed: add them above the training loop.'),
+      },
     ],
-    { title: 'DeepScope: Use DeepScope in Your Own Python', placeHolder: 'deepscope.watch(model) writes the run log; the dashboard follows it' },
+    { title: vscode.l10n.t('DeepScope: Use DeepScope in Your Own Python'), placeHolder: vscode.l10n.t('deepscope.watch(model) writes the run log; the dashboard follows it') },
   );
   if (!picked) return undefined;
   if (picked.way === 'install') {
@@ -28,7 +36,7 @@ export async function setUpPython(): Promise<Way | undefined> {
     terminal.sendText(`${shellQuote(python)} -m pip install --no-index --no-build-isolation ${shellQuote(folder)}`);
   } else {
     await vscode.env.clipboard.writeText(importLines(folder));
-    void vscode.window.showInformationMessage('DeepScope: the lines are in the clipboard. Paste them above your training loop; the dashboard opens when the run starts.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('DeepScope: the lines are in the clipboard. Paste them above your training loop; the dashboard opens when the run starts.'));
   }
   return picked.way;
 }

@@ -27,7 +27,7 @@ export class TrainingController implements vscode.Disposable {
   private readonly statusBar = new TrainingStatusBar();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('deepscope-training');
   private readonly log = vscode.window.createOutputChannel('DeepScope', { log: true });
-  private readonly programOutput = vscode.window.createOutputChannel('DeepScope: Program Output');
+  private readonly programOutput = vscode.window.createOutputChannel(vscode.l10n.t('DeepScope: Program Output'));
   private readonly sessionStarted = new vscode.EventEmitter<TrainingSession>();
   /** A run started (the dashboard listens to its events). */
   readonly onDidStartSession = this.sessionStarted.event;
@@ -38,7 +38,7 @@ export class TrainingController implements vscode.Disposable {
 
   /** Trains the model module at `uri` (default: the active editor). Resolves with the run, or undefined if none ran. */
   async train(uri?: vscode.Uri): Promise<ProcessRunSummary | undefined> {
-    const document = await this.modelDocument(uri);
+    const document = await this.modelDocument(uri, vscode.l10n.t('DeepScope: open a model module (a .ts or .js file exporting createModel, loadData and training) to train it.'));
     if (!document || !(await this.stopRunningFirst(document))) {
       return undefined;
     }
@@ -58,11 +58,11 @@ export class TrainingController implements vscode.Disposable {
     this.log.info(`Training ${document.uri.fsPath} (backend setting: ${settings.backend}); run log: ${session.logFile ?? 'none'}`);
     if (session.logProblem) this.log.warn(session.logProblem);
     try {
-      const summary = await this.withProgress(session, name);
+      const summary = await this.withProgress(session, vscode.l10n.t('DeepScope: training {0}', name));
       this.reportFinished(summary, name);
       return summary;
     } catch (error) {
-      this.reportFailure(error, name);
+      this.reportFailure(error, name, 'train');
       return undefined;
     } finally {
       if (this.session === session) this.session = undefined;
@@ -74,7 +74,7 @@ export class TrainingController implements vscode.Disposable {
    * how it ended, or undefined if it did not start.
    */
   async runProgram(uri?: vscode.Uri): Promise<ProgramOutcome | undefined> {
-    const document = await this.modelDocument(uri, 'a JavaScript or TypeScript program, or a PyTorch script', PROGRAM_LANGUAGES);
+    const document = await this.modelDocument(uri, vscode.l10n.t('DeepScope: open a JavaScript or TypeScript program, or a PyTorch script, to run it.'), PROGRAM_LANGUAGES);
     if (!document || !(await this.stopRunningFirst(document))) return undefined;
     // The program reads its files from disk, as under node: unsaved changes would not be what runs.
     if (document.isDirty && !(await document.save())) return undefined;
@@ -92,7 +92,7 @@ export class TrainingController implements vscode.Disposable {
     const name = path.basename(document.uri.fsPath);
     this.log.info(`Running ${document.uri.fsPath}; run log: ${session.logFile ?? 'none'}`);
     try {
-      const outcome = await this.withProgress(session, name, 'running');
+      const outcome = await this.withProgress(session, vscode.l10n.t('DeepScope: running {0}', name));
       const failed = failure();
       if (failed && !outcome.cancelled) this.reportFailure(new EngineError(failed.kind === 'internal' ? 'program' : failed.kind, failed.message, failed.location), name, 'run');
       else this.reportFinished(outcome, name);
@@ -124,7 +124,7 @@ export class TrainingController implements vscode.Disposable {
   /** Stops the current run after its current batch. False when nothing was training. */
   stop(): boolean {
     if (!this.session) {
-      void vscode.window.showInformationMessage('DeepScope: no model is training.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('DeepScope: no model is training.'));
       return false;
     }
     this.session.cancel();
@@ -143,12 +143,13 @@ export class TrainingController implements vscode.Disposable {
 
   private async modelDocument(
     uri: vscode.Uri | undefined,
-    what = 'a model module (a .ts or .js file exporting createModel, loadData and training)',
+    /** What to say when no such document is open. */
+    missing: string,
     languages: ReadonlySet<string> = MODEL_LANGUAGES,
   ): Promise<vscode.TextDocument | undefined> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || document.uri.scheme !== 'file' || !languages.has(document.languageId)) {
-      void vscode.window.showErrorMessage(`DeepScope: open ${what} to ${what.startsWith('a model') ? 'train' : 'run'} it.`);
+      void vscode.window.showErrorMessage(missing);
       return undefined;
     }
     return document;
@@ -157,20 +158,21 @@ export class TrainingController implements vscode.Disposable {
   private async stopRunningFirst(document: vscode.TextDocument): Promise<boolean> {
     const running = this.session;
     if (!running) return true;
+    const stopAndTrain = vscode.l10n.t('Stop and Train');
     const answer = await vscode.window.showWarningMessage(
-      `DeepScope is already training ${path.basename(running.options.file)}. Stop it and train ${path.basename(document.uri.fsPath)}?`,
+      vscode.l10n.t('DeepScope is already training {0}. Stop it and train {1}?', path.basename(running.options.file), path.basename(document.uri.fsPath)),
       { modal: true },
-      'Stop and Train',
+      stopAndTrain,
     );
-    if (answer !== 'Stop and Train') return false;
+    if (answer !== stopAndTrain) return false;
     running.cancel();
     await running.done.catch(() => undefined);
     return true;
   }
 
-  private withProgress<S extends RunSummary>(session: TrainingSession<S>, name: string, verb = 'training'): Thenable<S> {
+  private withProgress<S extends RunSummary>(session: TrainingSession<S>, title: string): Thenable<S> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `DeepScope: ${verb} ${name}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       (progress, token) => {
         token.onCancellationRequested(() => session.cancel());
         let reported = 0;
@@ -184,7 +186,7 @@ export class TrainingController implements vscode.Disposable {
             const last = event.losses[event.losses.length - 1];
             if (!last) return;
             const done = (100 * (last.step + 1)) / totalSteps;
-            progress.report({ increment: done - reported, message: `epoch ${last.epoch + 1} · loss ${last.loss.toPrecision(3)}` });
+            progress.report({ increment: done - reported, message: vscode.l10n.t('epoch {0} · loss {1}', last.epoch + 1, last.loss.toPrecision(3)) });
             reported = done;
             const start = session.started;
             if (start) this.statusBar.running(start, last.epoch, last.loss);
@@ -201,16 +203,20 @@ export class TrainingController implements vscode.Disposable {
     const last = summary.history.at(-1);
     const loss = last ? last.loss.toPrecision(3) : 'n/a';
     const verb = summary.cancelled ? 'stopped' : 'trained';
+    const { backend } = summary.start;
+    const epochs = summary.history.length;
     this.statusBar.finished(
-      `$(${summary.cancelled ? 'debug-stop' : 'check'}) DeepScope: loss ${loss} · ${summary.start.backend}`,
-      `${name} ${verb} after ${summary.history.length} epoch(s) on the ${summary.start.backend} backend.`,
+      `$(${summary.cancelled ? 'debug-stop' : 'check'}) ${vscode.l10n.t('DeepScope: loss {0} · {1}', loss, backend)}`,
+      summary.cancelled
+        ? vscode.l10n.t('{0} stopped after {1} epoch(s) on the {2} backend.', name, epochs, backend)
+        : vscode.l10n.t('{0} trained for {1} epoch(s) on the {2} backend.', name, epochs, backend),
     );
     this.log.info(`${name} ${verb} after ${summary.history.length} epoch(s); final loss ${loss}`);
   }
 
-  private reportFailure(error: unknown, name: string, verb = 'train'): void {
+  private reportFailure(error: unknown, name: string, action: 'train' | 'run'): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.statusBar.finished('$(error) DeepScope: training failed', message);
+    this.statusBar.finished(`$(error) ${action === 'train' ? vscode.l10n.t('DeepScope: training failed') : vscode.l10n.t('DeepScope: the run failed')}`, message);
     this.log.error(error instanceof EngineError ? error.format() : message);
     if (error instanceof EngineError && error.location) {
       const { file, line, column } = error.location;
@@ -220,6 +226,6 @@ export class TrainingController implements vscode.Disposable {
       diagnostic.code = error.kind;
       this.diagnostics.set(vscode.Uri.file(file), [diagnostic]);
     }
-    void vscode.window.showErrorMessage(`DeepScope could not ${verb} ${name}: ${message}`);
+    void vscode.window.showErrorMessage(action === 'train' ? vscode.l10n.t('DeepScope could not train {0}: {1}', name, message) : vscode.l10n.t('DeepScope could not run {0}: {1}', name, message));
   }
 }

@@ -6,13 +6,16 @@ export class TrainingStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('deepscope.training', vscode.StatusBarAlignment.Left, 10);
 
   constructor() {
-    this.item.name = 'DeepScope Training';
+    this.item.name = vscode.l10n.t('DeepScope Training');
   }
 
   running(start: RunStart, epoch: number, loss: number | undefined): void {
-    const lossText = loss === undefined || !Number.isFinite(loss) ? '' : ` · loss ${loss.toPrecision(3)}`;
-    this.item.text = `$(sync~spin) DeepScope: epoch ${Math.min(epoch + 1, start.epochs)}/${start.epochs}${lossText} · ${start.backend}`;
-    this.item.tooltip = 'DeepScope is training. Click to stop after the current batch.';
+    const shown = Math.min(epoch + 1, start.epochs);
+    const text = loss === undefined || !Number.isFinite(loss)
+      ? vscode.l10n.t('DeepScope: epoch {0}/{1} · {2}', shown, start.epochs, start.backend)
+      : vscode.l10n.t('DeepScope: epoch {0}/{1} · loss {2} · {3}', shown, start.epochs, loss.toPrecision(3), start.backend);
+    this.item.text = `$(sync~spin) ${text}`;
+    this.item.tooltip = vscode.l10n.t('DeepScope is training. Click to stop after the current batch.');
     this.item.command = 'deepscope.stopTraining';
     this.item.show();
   }
