@@ -53,9 +53,13 @@ export function occurrencesAt(text: string, offset: number, dialect: SourceDiale
   if (!hovered || hovered.kind === 'punct') {
     return [];
   }
+  if (isDefinition(tokens[k - 1], dialect)) {
+    return []; // `class LSTM(nn.Module):` defines a name, it does not use the library's
+  }
   const range = { start: hovered.start, end: hovered.end };
   const found: Occurrence[] = [];
-  const asLiteral = literalAt(tokens, k, dialect);
+  const isKey = (hovered.kind === 'name' || hovered.kind === 'string') && keyBefore(tokens, k + 2, dialect) !== undefined;
+  const asLiteral = isKey ? undefined : literalAt(tokens, k, dialect);
   if (asLiteral) {
     const valueStart = isPunct(tokens[k - 1], '-') && literalAt(tokens, k - 1, dialect) ? k - 1 : k;
     const key = keyBefore(tokens, valueStart, dialect);
@@ -73,20 +77,25 @@ export function occurrencesAt(text: string, offset: number, dialect: SourceDiale
     }
     return found;
   }
-  if (hovered.kind !== 'name') {
-    return found;
-  }
-  if (keyBefore(tokens, k + 2, dialect) === hovered.text) {
-    const call = callOfKey(text, tokens, k, hovered.text, dialect);
+  if (isKey) {
+    const key = keyBefore(tokens, k + 2, dialect) as string;
+    const call = callOfKey(text, tokens, k, key, dialect);
     if (call) {
       found.push({ ...call, ...range });
     }
     const value = literalAt(tokens, k + 2, dialect);
     const single = value && endsValue(text, tokens, value.next);
-    found.push({ kind: 'slot', key: hovered.text, value: single ? value.literal : undefined, ...range });
+    found.push({ kind: 'slot', key, value: single ? value.literal : undefined, ...range });
   }
-  found.push({ ...nameEndingAt(text, tokens, k, dialect), ...range });
+  if (hovered.kind === 'name') {
+    found.push({ ...nameEndingAt(text, tokens, k, dialect), ...range });
+  }
   return found;
+}
+
+function isDefinition(previous: Token | undefined, dialect: SourceDialect): boolean {
+  const keywords = dialect === 'python' ? ['def', 'class'] : ['function', 'class'];
+  return previous?.kind === 'name' && keywords.includes(previous.text);
 }
 
 /** Tokens of the whole window when they read the hovered line as its own lexing does, else of the line on. */

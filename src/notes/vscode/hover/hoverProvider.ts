@@ -38,12 +38,13 @@ export class NoteHoverProvider implements vscode.HoverProvider {
     const windowStart = new vscode.Position(first, 0);
     const text = document.getText(new vscode.Range(windowStart, document.lineAt(last).range.end));
     const lineStart = document.offsetAt(new vscode.Position(position.line, 0)) - document.offsetAt(windowStart);
-    const match = matchSymbolAt(text, lineStart + position.character, dialect, getKnowledge(), lineStart);
+    const knowledge = getKnowledge();
+    const match = matchSymbolAt(text, lineStart + position.character, dialect, knowledge, lineStart);
     if (!match) {
       return undefined;
     }
     const language = explanationLanguage();
-    const markdown = new vscode.MarkdownString(renderHover(getKnowledge().topic(match.topic), language));
+    const markdown = new vscode.MarkdownString(renderHover(knowledge.topic(match.topic), language, (id) => knowledge.topic(id).title[language]));
     // Trusted for the note link only: no other command can be run from a hover.
     markdown.isTrusted = { enabledCommands: [OPEN_NOTE_COMMAND] };
     const base = document.offsetAt(windowStart);
