@@ -155,6 +155,8 @@ describe('symbols beyond the notes', () => {
       ['self.norm = nn.¦LayerNorm(d_model)', 'beyond-layer-norm'],
       ['x = layers.¦LayerNormalization(epsilon=1e-6)(x)', 'beyond-layer-norm'],
       ['self.conv1 = nn.¦Conv2d(1, 32, 3, 1)', 'beyond-conv'],
+      ['nn.¦ConvTranspose2d(ngf * 8, ngf * 4, 4, 2, 1, bias=False)', 'beyond-conv'],
+      ['x = layers.¦Conv2DTranspose(32, 3, strides=2, padding="same")(x)', 'beyond-conv'],
       ['criterion = nn.¦CrossEntropyLoss()', 'beyond-cross-entropy'],
       ['loss = F.¦nll_loss(output, target)', 'beyond-cross-entropy'],
       ['criterion = nn.¦BCELoss()', 'beyond-binary-cross-entropy'],
@@ -181,6 +183,8 @@ describe('symbols beyond the notes', () => {
       ['x = np.¦linalg.norm(v)', undefined],
       ['adam = ¦make_optimizer()', undefined],
       ["print('¦Adam')", undefined],
+      // Its parameter count is not the one the convolution topic gives: no topic rather than a wrong one.
+      ['x = layers.¦SeparableConv2D(64, 3, padding="same")(x)', undefined],
     ]);
     expectTopics('js', [
       ['const ¦dense = 8;', undefined],
