@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, webviewContent } from '../support/webview';
@@ -31,6 +31,38 @@ async function noteTitled(title: string): Promise<FrameLocator> {
     throw error;
   }
   return notes;
+}
+
+/** The editor at `line` (1-based) of `file`, once the line showing `text` is drawn. */
+async function editorLine(file: string, line: number, text: string): Promise<Locator> {
+  const { page } = session;
+  await openFile(page, file);
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input.input').fill(`:${line}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const shown = page.locator('.editor-instance .view-line', { hasText: text }).first();
+  await shown.waitFor();
+  return shown;
+}
+
+/**
+ * Hovers `target` until `hover` shows. A hover that comes up while the extension or TypeScript is still
+ * starting can show without DeepScope's part (seen once on CI): move away and hover again, as a user would.
+ */
+async function hoverUntilShown(target: Locator, hover: Locator): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await session.page.mouse.move(150, 600);
+    await target.hover();
+    try {
+      await hover.waitFor({ timeout: 8_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 test('"Open Lecture Note…" finds Nesterov; the note is typeset with KaTeX; related topics and EN/FR switch the note', async () => {
@@ -77,28 +109,9 @@ test('"Open Lecture Note…" finds Nesterov; the note is typeset with KaTeX; rel
 
 test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full note" opens it in the viewer', async () => {
   const { page } = session;
-  await openFile(page, 'spiral-classifier.ts');
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input.input').fill(':139');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'line 139' }).waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  const line = page.locator('.editor-instance .view-line', { hasText: "activation: 'relu'," }).first();
-  await line.waitFor();
+  const line = await editorLine('spiral-classifier.ts', 139, "activation: 'relu',");
   const hover = page.locator('.monaco-hover:visible', { hasText: 'ReLU (Rectified Linear Unit)' });
-  // A hover that comes up while the extension or TypeScript is still starting can show without
-  // DeepScope's part (seen once on CI): move away and hover again, as a user would.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.mouse.move(150, 600);
-    await line.locator('span > span', { hasText: 'relu' }).first().hover();
-    try {
-      await hover.waitFor({ timeout: 8_000 });
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
+  await hoverUntilShown(line.locator('span > span', { hasText: 'relu' }).first(), hover);
   await page.waitForTimeout(500); // the hover fades in: let it finish before the screenshot
   const hoverText = await hover.innerText();
   assert.match(hoverText, /DeepScope/);
@@ -115,6 +128,23 @@ test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full
   await page.mouse.move(150, 600); // off the hover, onto the empty explorer
   await hover.waitFor({ state: 'hidden' });
   await page.screenshot({ path: screenshot('notes-beside-code.png') });
+});
+
+test('hovering a layer the notes do not cover shows a topic marked beyond the notes, with its closest notes and d2l.ai', async () => {
+  const { page } = session;
+  // The previous test left the code at line 139, beside the note: its dense layers are in sight.
+  await openFile(page, 'spiral-classifier.ts');
+  const line = page.locator('.editor-instance .view-line', { hasText: 'model.add(tf.layers.dense({' }).first();
+  await line.waitFor();
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'Dense (fully connected) layer' });
+  await hoverUntilShown(line.locator('span > span', { hasText: /^dense$/ }).first(), hover);
+  const hoverText = await hover.innerText();
+  assert.match(hoverText, /DeepScope · beyond the notes/);
+  assert.match(hoverText, /Closest notes: Choosing an activation function in practice · Xavier \(Glorot\) initialisation · He initialisation/);
+  assert.match(hoverText, /Multilayer Perceptrons › Multilayer Perceptrons/);
+  await page.screenshot({ path: screenshot('notes-hover-beyond.png') });
+  await page.mouse.move(150, 600);
+  await hover.waitFor({ state: 'hidden' });
 });
 
 test('the note follows light and high-contrast themes', async () => {

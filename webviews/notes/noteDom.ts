@@ -20,6 +20,10 @@ export function renderNote(note: NoteView, actions: NoteActions): HTMLElement {
     inShort(note, labels),
     el('section', { class: 'note-text' }, el('h2', {}, labels.note), noteText(note.text)),
   ];
+  if (note.beyondNotes) {
+    // Shown as text, not a link: the reader copies it to a browser, the webview navigates nowhere.
+    sections.push(el('p', { class: 'further-reading' }, labels.furtherReading, ' ', el('cite', {}, note.beyondNotes.d2l), ` (${note.beyondNotes.url})`));
+  }
   if (note.symbols.length > 0) {
     sections.push(el('section', { class: 'symbols' }, el('h2', {}, labels.inCode), symbolList(note)));
   }
@@ -44,7 +48,7 @@ function header(note: NoteView, labels: NoteLabels, actions: NoteActions): HTMLE
   return el(
     'header',
     { class: 'note-header' },
-    el('div', {}, el('p', { class: 'eyebrow' }, `DeepScope · ${labels.lectureNote}`), el('h1', { tabindex: '-1' }, note.title)),
+    el('div', {}, el('p', { class: 'eyebrow' }, `DeepScope · ${note.beyondNotes ? labels.beyondNotes : labels.lectureNote}`), el('h1', { tabindex: '-1' }, note.title)),
     toggle,
   );
 }

@@ -23,16 +23,19 @@ export function findTopicForSymbol(
 }
 
 /**
- * The DL symbol at `offset` in a few lines of code (`text`), for hovers and lint: its topic, the API
- * it belongs to and its range in `text`. Undefined for anything else (ordinary names, comments, strings).
+ * The DL symbol at `offset` in a few lines of code (`text`), for hovers: its topic, the API it belongs
+ * to and its range in `text`. Undefined for anything else (ordinary names, comments, strings).
+ * `lineStart` is where the hovered line starts in `text`: lines before it only help find the call an
+ * argument belongs to.
  */
 export function matchSymbolAt(
   text: string,
   offset: number,
   dialect: SourceDialect,
   knowledge: Knowledge = getKnowledge(),
+  lineStart = 0,
 ): SymbolMatch | undefined {
-  return knowledge.symbols.matchAt(text, offset, dialect);
+  return knowledge.symbols.matchAt(text, offset, dialect, undefined, lineStart);
 }
 
 function headOf(code: string, dialect: SourceDialect): number | undefined {

@@ -14,5 +14,6 @@ export function noteView(knowledge: Knowledge, topic: TopicId, language: Languag
     text: source.text[language],
     symbols: API_LANGUAGES.map((api) => ({ api, code: source.symbols[api] })).filter((entry) => entry.code.length > 0),
     related: source.related.map((id) => ({ topic: id, title: knowledge.topic(id).title[language] })),
+    beyondNotes: source.beyondNotes,
   };
 }

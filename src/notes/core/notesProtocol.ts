@@ -22,6 +22,8 @@ export interface NoteView {
   /** The API symbols the topic explains, per framework, frameworks without any left out. */
   readonly symbols: readonly { readonly api: ApiLanguage; readonly code: readonly string[] }[];
   readonly related: readonly { readonly topic: TopicId; readonly title: string }[];
+  /** Set on a topic beyond the notes: the d2l.ai section to read (the viewer marks the topic as such). */
+  readonly beyondNotes?: { readonly d2l: string; readonly url: string };
 }
 
 export type ToNotes = { readonly type: 'show'; readonly note: NoteView };

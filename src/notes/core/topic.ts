@@ -7,7 +7,17 @@ import type { Bilingual } from '../../common/core/language';
 export type ApiLanguage = 'tfjs' | 'keras' | 'pytorch';
 export const API_LANGUAGES: readonly ApiLanguage[] = ['tfjs', 'keras', 'pytorch'];
 
-/** One section (or sub-point) of the lecture notes, as stored in knowledge/topics/<id>.md. */
+/** How hovers and the topic picker mark a topic beyond the notes. */
+export const BEYOND_NOTES_LABEL: Readonly<Record<'en' | 'fr', string>> = { en: 'beyond the notes', fr: 'hors des notes du cours' };
+
+/** Where a topic beyond the notes sends the reader: a section of d2l.ai, the book the notes cite. */
+export interface FurtherReading {
+  /** Chapter and section as d2l.ai titles them, e.g. `Optimization Algorithms › Adam`. */
+  readonly d2l: string;
+  readonly url: string;
+}
+
+/** One section (or sub-point) of the lecture notes, or a topic beyond them, as stored in knowledge/topics/<id>.md. */
 export interface Topic {
   readonly id: TopicId;
   readonly title: Bilingual;
@@ -27,6 +37,8 @@ export interface Topic {
   readonly symbols: Readonly<Record<ApiLanguage, readonly string[]>>;
   /** The full note as Markdown with `$…$` / `$$…$$` LaTeX: French from the notes, English written from it. */
   readonly text: Bilingual;
+  /** Set exactly on the topics beyond the notes (topicIds.ts), whose text DeepScope wrote. */
+  readonly beyondNotes?: FurtherReading;
   /** Absolute path of the file it was read from (for error messages and "open source"). */
   readonly file: string;
 }

@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parsePattern } from './symbols/pattern';
 import { DIALECT_OF } from './symbols/dialect';
-import { API_LANGUAGES, type ApiLanguage, type Bilingual, type Topic } from './topic';
-import { TOPIC_IDS, type TopicId } from './topicIds';
+import { API_LANGUAGES, type ApiLanguage, type Bilingual, type FurtherReading, type Topic } from './topic';
+import { isBeyondNotes, TOPIC_IDS, type TopicId } from './topicIds';
 
 export class TopicFileError extends Error {
   constructor(
@@ -25,8 +25,9 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const SUMMARY_MAX_CHARS = 240;
 const KNOWN_FIELDS = new Set([
   'id', 'title_en', 'title_fr', 'summary_en', 'summary_fr', 'recommended_en', 'recommended_fr',
-  'key_points_en', 'key_points_fr', 'formulas', 'related', 'symbols',
+  'key_points_en', 'key_points_fr', 'formulas', 'related', 'symbols', 'beyond_notes',
 ]);
+const D2L_URL = /^https:\/\/d2l\.ai\/chapter_[a-z-]+\/[a-z0-9-]+\.html(#[a-z0-9-]+)?$/;
 
 export function parseTopicFile(file: string, source: string): Topic {
   const match = FRONT_MATTER.exec(source);
@@ -61,6 +62,7 @@ export function parseTopicFile(file: string, source: string): Topic {
     formulas: fields.latexList('formulas'),
     related: fields.relatedIds('related', id),
     symbols: fields.symbols('symbols'),
+    beyondNotes: fields.beyondNotes('beyond_notes', id),
     text: bodySections(file, match[2]),
     file,
   };
@@ -201,6 +203,28 @@ class Fields {
       });
     }
     return result;
+  }
+
+  /** Required on, and only on, the topics beyond the notes; their related topics must include a note's. */
+  beyondNotes(field: string, id: TopicId): FurtherReading | undefined {
+    const value = this.data[field];
+    if (!isBeyondNotes(id)) {
+      if (value !== undefined) {
+        this.fail(field, `only the topics of BEYOND_NOTES_TOPIC_IDS may set it; ${id} is from the notes`);
+      }
+      return undefined;
+    }
+    if (!isRecord(value) || typeof value.d2l !== 'string' || typeof value.url !== 'string') {
+      this.fail(field, 'must be a mapping with the d2l.ai section (`d2l`) and its `url`');
+    }
+    if (!D2L_URL.test(value.url)) {
+      this.fail(`${field}.url`, `"${value.url}" is not a d2l.ai section (https://d2l.ai/chapter_…/….html)`);
+    }
+    const related = this.data.related;
+    if (!Array.isArray(related) || related.every((other) => typeof other !== 'string' || isBeyondNotes(other as TopicId))) {
+      this.fail('related', 'a topic beyond the notes must link the closest topics of the notes');
+    }
+    return { d2l: value.d2l.trim(), url: value.url };
   }
 
   private list(field: string): readonly unknown[] {

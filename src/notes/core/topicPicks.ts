@@ -1,4 +1,5 @@
 import { searchTopics, type Language, type Topic, type TopicId } from './';
+import { BEYOND_NOTES_LABEL } from './topic';
 
 /** One row of the "Open Lecture Note…" quick pick (a vscode.QuickPickItem plus its topic). */
 export interface TopicPick {
@@ -23,7 +24,7 @@ export function topicPicks(topics: readonly Topic[], query: string, language: La
   return topics.map((topic) => ({
     topic: topic.id,
     label: topic.title[language],
-    description: topic.id,
+    description: topic.beyondNotes ? `${topic.id} · ${BEYOND_NOTES_LABEL[language]}` : topic.id,
     detail: topic.summary[language],
     alwaysShow: found.has(topic.id),
   }));

@@ -14,12 +14,13 @@ const ROOT = path.resolve(__dirname, '../../..');
 const TOPICS = path.join(ROOT, 'knowledge', 'topics');
 const RELU = readFileSync(path.join(TOPICS, 'activation-relu.md'), 'utf8');
 
-/** Parses activation-relu.md after `edit`, and returns the error message (or fails). */
-function errorAfter(edit: (source: string) => string): string {
-  const source = edit(RELU);
-  assert.notEqual(source, RELU, 'the edit changed nothing');
+/** Parses a topic file (activation-relu.md unless told) after `edit`, and returns the error message (or fails). */
+function errorAfter(edit: (source: string) => string, name = 'activation-relu.md'): string {
+  const original = name === 'activation-relu.md' ? RELU : readFileSync(path.join(TOPICS, name), 'utf8');
+  const source = edit(original);
+  assert.notEqual(source, original, 'the edit changed nothing');
   try {
-    parseTopicFile(path.join(TOPICS, 'activation-relu.md'), source);
+    parseTopicFile(path.join(TOPICS, name), source);
   } catch (error) {
     assert.ok(error instanceof TopicFileError, `not a TopicFileError: ${String(error)}`);
     return error.message;
@@ -97,7 +98,7 @@ describe('topic file validation', () => {
   test('an unknown related id, an unknown API, a symbol that is not code', () => {
     assert.match(errorAfter((s) => s.replace('related: [activation-leaky-relu', 'related: [activation-leaky')), /related\[0\]: "activation-leaky" is not a topic id/);
     assert.match(errorAfter((s) => s.replace('  pytorch:\n', '  jax:\n    - relu\n  pytorch:\n')), /symbols\.jax: unknown API/);
-    assert.match(errorAfter((s) => s.replace('    - tf.relu\n', '    - tf.relu +\n')), /symbols\.tfjs\[5\]: unexpected "\+" in "tf\.relu \+"/);
+    assert.match(errorAfter((s) => s.replace('    - tf.relu\n', '    - tf.relu +\n')), /symbols\.tfjs\[3\]: unexpected "\+" in "tf\.relu \+"/);
   });
 
   test('a missing ## en section, broken YAML, an unknown field', () => {
@@ -105,5 +106,28 @@ describe('topic file validation', () => {
     assert.match(errorAfter((s) => s.replace('id: activation-relu', 'id: [activation-relu')), /front matter: invalid YAML/);
     assert.match(errorAfter((s) => s.replace('id: activation-relu', 'id: activation-relu\ntitel_en: x')), /titel_en: unknown field/);
     assert.match(errorAfter((s) => s.replace(/^---\n/, '')), /front matter: the file must start with a `---` block/);
+  });
+});
+
+describe('topics beyond the notes', () => {
+  const ADAM_FILE = path.join(TOPICS, 'beyond-adam.md');
+  const adamErrorAfter = (edit: (source: string) => string) => errorAfter(edit, 'beyond-adam.md');
+
+  test('read their d2l.ai section', () => {
+    assert.deepEqual(parseTopicFile(ADAM_FILE, readFileSync(ADAM_FILE, 'utf8')).beyondNotes, {
+      d2l: 'Optimization Algorithms › Adam',
+      url: 'https://d2l.ai/chapter_optimization/adam.html',
+    });
+  });
+
+  test('must name a d2l.ai section and link a topic of the notes', () => {
+    assert.match(adamErrorAfter((s) => s.replace(/^beyond_notes:\n.*\n.*\n/m, '')), /beyond-adam\.md: beyond_notes: must be a mapping/);
+    assert.match(adamErrorAfter((s) => s.replace('https://d2l.ai/chapter_optimization/adam.html', 'https://example.com/adam')), /beyond_notes\.url: "https:\/\/example\.com\/adam" is not a d2l\.ai section/);
+    assert.match(adamErrorAfter((s) => s.replace(/^related: .*$/m, 'related: [beyond-rmsprop]')), /related: a topic beyond the notes must link the closest topics of the notes/);
+  });
+
+  test('a topic of the notes cannot claim to be beyond them', () => {
+    const marked = `beyond_notes:\n  d2l: Optimization Algorithms › Adam\n  url: https://d2l.ai/chapter_optimization/adam.html\n---\n`;
+    assert.match(errorAfter((s) => s.replace(/\n---\n/, `\n${marked}`)), /activation-relu\.md: beyond_notes: only the topics of BEYOND_NOTES_TOPIC_IDS may set it/);
   });
 });

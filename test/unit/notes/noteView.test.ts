@@ -45,3 +45,8 @@ test('a note is plain data: it survives structured cloning (postMessage) unchang
   const note = noteView(knowledge, 'batch-norm', 'en');
   assert.deepEqual(structuredClone(note), note);
 });
+
+test('a topic beyond the notes carries its d2l.ai section, so the viewer marks it; a note of the course does not', () => {
+  assert.deepEqual(noteView(knowledge, 'beyond-lstm-gru', 'fr').beyondNotes, knowledge.topic('beyond-lstm-gru').beyondNotes);
+  assert.equal(noteView(knowledge, 'optim-nesterov', 'en').beyondNotes, undefined);
+});

@@ -10,6 +10,8 @@ describe('parsePattern', () => {
     assert.deepEqual(parsePattern('StepLR', 'python').pattern, { kind: 'name', chain: ['StepLR'], method: false });
     assert.deepEqual(parsePattern("activation: 'relu'", 'js').pattern, { kind: 'slot', key: 'activation', value: { kind: 'string', value: 'relu' } });
     assert.deepEqual(parsePattern('training=False', 'python').pattern, { kind: 'slot', key: 'training', value: { kind: 'boolean', value: false } });
+    assert.deepEqual(parsePattern('weight_decay=...', 'python'), { pattern: { kind: 'slot', key: 'weight_decay' }, head: 0 });
+    assert.deepEqual(parsePattern('torch.nn.functional.relu', 'python').pattern, { kind: 'name', chain: ['torch', 'F', 'relu'], method: false });
     const nesterov = parsePattern('tf.train.momentum(learningRate, momentum, true)', 'js');
     assert.equal(nesterov.head, 'tf.train.'.length);
     assert.deepEqual(nesterov.pattern, {

@@ -30,6 +30,19 @@ describe('renderHover', () => {
     assert.ok(!markdown.includes('Recommended'));
   });
 
+  test('a topic beyond the notes says so, links the closest notes and names its d2l.ai section', () => {
+    const knowledge = getKnowledge();
+    const adam = knowledge.topic('beyond-adam');
+    const markdown = renderHover(adam, 'en', (id) => knowledge.topic(id).title.en);
+    assert.ok(markdown.startsWith('**Adam** · DeepScope · *beyond the notes*\n\n'), markdown);
+    assert.ok(markdown.includes(`**Closest notes:** [SGD with momentum](${noteCommandUri('optim-momentum')})`), markdown);
+    assert.ok(markdown.includes('Read more in d2l.ai, the book the notes cite: [Optimization Algorithms › Adam](https://d2l.ai/chapter_optimization/adam.html)'), markdown);
+    const french = renderHover(adam, 'fr', (id) => knowledge.topic(id).title.fr);
+    assert.ok(french.startsWith('**Adam** · DeepScope · *hors des notes du cours*'), french);
+    assert.ok(french.includes('**Notes les plus proches:** [SGD avec inertie \\(momentum\\)]'), french);
+    assert.ok(!renderHover(nesterov, 'en').includes('beyond the notes'));
+  });
+
   test('escapes Markdown punctuation in the topic text', () => {
     assert.equal(escapeMarkdown('1 / (1 + k * t) [a_b]'), '1 / \\(1 \\+ k \\* t\\) \\[a\\_b\\]');
     const markdown = renderHover(getKnowledge().topic('lr-inverse-time-decay'), 'en');

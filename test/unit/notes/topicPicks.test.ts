@@ -28,7 +28,7 @@ test('the rows never move with the query: VS Code identifies the accepted row by
 
 test('a title word shows its note and the notes that mention it, not the others', () => {
   assert.deepEqual(shown('Nesterov'), ['optim-nesterov']);
-  assert.deepEqual(new Set(shown('momentum')), new Set(['optim-momentum', 'optim-nesterov', 'optim-sgd']));
+  assert.deepEqual(new Set(shown('momentum')), new Set(['optim-momentum', 'optim-nesterov', 'optim-sgd', 'beyond-adam', 'beyond-rmsprop']));
 });
 
 test('a word of the full text shows its note, even when it is in no title or summary', () => {
@@ -40,6 +40,13 @@ test('API names, French words and accents find notes from an English display', (
   assert.ok(shown('kaiming_normal_').includes('init-he'));
   assert.deepEqual(shown('régularisation'), shown('regularisation'));
   assert.ok(shown('inertie', 'en').includes('optim-momentum'));
+});
+
+test('topics beyond the notes say so in their row', () => {
+  const adam = topicPicks(topics, '', 'en').find((pick) => pick.topic === 'beyond-adam');
+  assert.equal(adam?.description, 'beyond-adam · beyond the notes');
+  assert.equal(topicPicks(topics, '', 'fr').find((pick) => pick.topic === 'beyond-adam')?.description, 'beyond-adam · hors des notes du cours');
+  assert.equal(topicPicks(topics, '', 'en').find((pick) => pick.topic === 'optim-momentum')?.description, 'optim-momentum');
 });
 
 test('a query matching nothing shows no row', () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findTopicForSymbol, getKnowledge, knowledgeDir, type ApiLanguage } from '../../../src/notes/core';
-import { TOPIC_IDS, type TopicId } from '../../../src/notes/core/topicIds';
+import { BEYOND_NOTES_TOPIC_IDS, NOTE_TOPIC_IDS, TOPIC_IDS, type NoteTopicId, type TopicId } from '../../../src/notes/core/topicIds';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const NOTES_DIR = path.resolve(ROOT, '..', 'shared', 'notes');
@@ -16,7 +16,7 @@ const notesAvailable = existsSync(NOTES_DIR);
 const skipWithoutNotes = notesAvailable ? false : `the lecture notes are not at ${NOTES_DIR}`;
 
 /** Every `##` / `###` heading of the notes, and the topics that cover it. */
-const SECTION_TOPICS: Readonly<Record<string, readonly TopicId[]>> = {
+const SECTION_TOPICS: Readonly<Record<string, readonly NoteTopicId[]>> = {
   'Activation functions': ['activation-practice'],
   'Sigmoid function': ['activation-sigmoid'],
   tanh: ['activation-tanh'],
@@ -32,7 +32,7 @@ const SECTION_TOPICS: Readonly<Record<string, readonly TopicId[]>> = {
 };
 
 /** A sentence of each sub-point, as the notes write it: the topic's French text must contain it. */
-const NOTE_EXCERPTS: Readonly<Record<TopicId, string>> = {
+const NOTE_EXCERPTS: Readonly<Record<NoteTopicId, string>> = {
   'activation-sigmoid': "A une bonne interprétabilité en termes de saturation / activation d'un neurone",
   'activation-tanh': 'qui sont donc centrés sur zéro contrairement à la',
   'activation-relu': "le bénéfice systématique de la mesure n'étant pas consensuel",
@@ -100,17 +100,17 @@ describe('knowledge base and the lecture notes', () => {
     assert.deepEqual(Object.keys(SECTION_TOPICS).sort(), [...new Set(headings)].sort(), 'SECTION_TOPICS lists a section the notes no longer have');
   });
 
-  test('the sections cover every topic id, and every topic id has a file', () => {
+  test('the sections cover every topic id of the notes, and every topic id has a file', () => {
     const covered = new Set(Object.values(SECTION_TOPICS).flat());
-    assert.deepEqual([...covered].sort(), [...TOPIC_IDS].sort());
+    assert.deepEqual([...covered].sort(), [...NOTE_TOPIC_IDS].sort());
     const files = readdirSync(knowledgeDir()).filter((name) => name.endsWith('.md'));
     assert.deepEqual(files.sort(), TOPIC_IDS.map((id) => `${id}.md`).sort());
   });
 
   test('each French text quotes its part of the notes, and the quote is in the notes', { skip: skipWithoutNotes }, () => {
     const notes = plain(readNotes());
-    for (const topic of getKnowledge().topics) {
-      const excerpt = plain(NOTE_EXCERPTS[topic.id]);
+    for (const topic of getKnowledge().topics.filter((entry) => !entry.beyondNotes)) {
+      const excerpt = plain(NOTE_EXCERPTS[topic.id as NoteTopicId]);
       assert.ok(notes.includes(excerpt), `the excerpt for ${topic.id} is not in the notes: ${excerpt}`);
       assert.ok(plain(topic.text.fr).includes(excerpt), `${topic.id}.md (## fr) does not contain: ${excerpt}`);
     }
@@ -165,6 +165,71 @@ describe('knowledge base and the lecture notes', () => {
         entry.topic,
         `${entry.language} symbol "${entry.symbol}" of ${entry.topic} is not recognised as it`,
       );
+    }
+  });
+});
+
+/** The symbols issue 15 names, on which a hover must never be silent, and the topic beyond the notes each gets. */
+const BEYOND_NOTES_SYMBOLS: ReadonlyArray<readonly [ApiLanguage, string, TopicId]> = [
+  ['pytorch', 'optim.Adam', 'beyond-adam'],
+  ['keras', 'Adam', 'beyond-adam'],
+  ['tfjs', 'tf.train.adam', 'beyond-adam'],
+  ['pytorch', 'optim.RMSprop', 'beyond-rmsprop'],
+  ['tfjs', 'tf.train.rmsprop', 'beyond-rmsprop'],
+  ['pytorch', 'nn.LSTM', 'beyond-lstm-gru'],
+  ['keras', 'GRU', 'beyond-lstm-gru'],
+  ['tfjs', 'tf.layers.lstm', 'beyond-lstm-gru'],
+  ['pytorch', 'nn.Linear', 'beyond-dense'],
+  ['keras', 'Dense', 'beyond-dense'],
+  ['tfjs', 'tf.layers.dense', 'beyond-dense'],
+  ['pytorch', 'nn.Conv2d', 'beyond-conv'],
+  ['keras', 'Conv2D', 'beyond-conv'],
+  ['tfjs', 'tf.layers.conv2d', 'beyond-conv'],
+  ['pytorch', 'nn.CrossEntropyLoss', 'beyond-cross-entropy'],
+  ['pytorch', 'nn.NLLLoss', 'beyond-cross-entropy'],
+  ['keras', 'loss="sparse_categorical_crossentropy"', 'beyond-cross-entropy'],
+  ['tfjs', "loss: 'categoricalCrossentropy'", 'beyond-cross-entropy'],
+  ['pytorch', 'nn.MSELoss', 'beyond-mse'],
+  ['keras', 'loss="mse"', 'beyond-mse'],
+  ['tfjs', "loss: 'meanSquaredError'", 'beyond-mse'],
+  ['pytorch', 'nn.BCEWithLogitsLoss', 'beyond-binary-cross-entropy'],
+  ['keras', 'loss="binary_crossentropy"', 'beyond-binary-cross-entropy'],
+  ['pytorch', 'nn.Embedding', 'beyond-embedding'],
+  ['tfjs', 'tf.layers.embedding', 'beyond-embedding'],
+  ['pytorch', 'nn.LayerNorm', 'beyond-layer-norm'],
+  ['keras', 'LayerNormalization', 'beyond-layer-norm'],
+  ['pytorch', 'weight_decay=1e-4', 'beyond-weight-decay'],
+  ['keras', 'regularizers.l2', 'beyond-weight-decay'],
+  ['pytorch', 'clip_grad_norm_', 'beyond-gradient-clipping'],
+  ['keras', 'clipnorm=1.0', 'beyond-gradient-clipping'],
+];
+
+describe('topics beyond the notes', () => {
+  const knowledge = getKnowledge();
+  const beyond = knowledge.topics.filter((topic) => topic.beyondNotes);
+
+  test('exactly the ids of BEYOND_NOTES_TOPIC_IDS are beyond the notes', () => {
+    assert.deepEqual(beyond.map((topic) => topic.id), [...BEYOND_NOTES_TOPIC_IDS]);
+  });
+
+  test('each says in both languages that it is not from the notes, and names a d2l.ai section', () => {
+    for (const topic of beyond) {
+      assert.ok(topic.text.en.startsWith('*This topic is not from the lecture notes'), `${topic.id}: ## en`);
+      assert.ok(topic.text.fr.startsWith("*Cette fiche n'est pas tirée des notes du cours"), `${topic.id}: ## fr`);
+      assert.match(topic.beyondNotes?.url ?? '', /^https:\/\/d2l\.ai\/chapter_/, topic.id);
+      assert.ok((topic.beyondNotes?.d2l ?? '').includes(' › '), `${topic.id}: d2l is "Chapter › Section"`);
+    }
+  });
+
+  test('each links the closest topics of the notes', () => {
+    for (const topic of beyond) {
+      assert.ok(topic.related.some((id) => !knowledge.topic(id).beyondNotes), `${topic.id} links no topic of the notes`);
+    }
+  });
+
+  test('the symbols the issue names are recognised as their topic', () => {
+    for (const [language, symbol, topic] of BEYOND_NOTES_SYMBOLS) {
+      assert.equal(findTopicForSymbol(language, symbol), topic, `${language} ${symbol}`);
     }
   });
 });

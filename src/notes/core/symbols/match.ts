@@ -1,5 +1,5 @@
 import type { ArgValue, CallArgs, Literal } from './callArgs';
-import type { Occurrence } from './occurrence';
+import type { ArgumentRef, Occurrence } from './occurrence';
 import type { CallConstraints, Pattern } from './pattern';
 
 /** Whether the code at an occurrence is what a pattern describes (see pattern.ts for the grammar). */
@@ -9,7 +9,7 @@ export function patternMatches(pattern: Pattern, occurrence: Occurrence): boolea
       pattern.kind === 'slot' &&
       occurrence.kind === 'slot' &&
       pattern.key === occurrence.key &&
-      literalMatches(pattern.value, occurrence.value)
+      (pattern.value === undefined || (occurrence.value !== undefined && literalMatches(pattern.value, occurrence.value)))
     );
   }
   if (!endsWith(occurrence.chain, pattern.chain)) {
@@ -18,10 +18,14 @@ export function patternMatches(pattern: Pattern, occurrence: Occurrence): boolea
   if (pattern.method && !methodMatches(pattern.call, occurrence.receiver, occurrence.call)) {
     return false;
   }
-  if (occurrence.argIndex !== undefined && pattern.call?.positional.get(occurrence.argIndex)?.kind !== 'string') {
-    return false; // a hovered string argument needs an entry about that very argument
+  if (occurrence.argument && !constrains(pattern.call, occurrence.argument)) {
+    return false; // a hovered argument needs an entry about that very argument
   }
   return constraintsHold(pattern.call, occurrence.call);
+}
+
+function constrains(call: CallConstraints | undefined, argument: ArgumentRef): boolean {
+  return call !== undefined && ('keyword' in argument ? call.keywords.has(argument.keyword) : call.positional.has(argument.index));
 }
 
 function endsWith(chain: readonly string[], suffix: readonly string[]): boolean {

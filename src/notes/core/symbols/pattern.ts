@@ -6,16 +6,21 @@
  *                                            (`torch.nn.ReLU` matches `nn.ReLU`)
  *   StepLR, kaiming_normal_                 a bare name: matches on its own, so only distinctive names
  *   activation: 'relu', kernel_initializer="he_normal", training=False
- *                                            a property or keyword with this literal value
+ *                                            a property or keyword with this literal value, in any call
+ *   weight_decay=..., clipnorm=...           a property or keyword with any value (only distinctive keys)
  *   tf.train.momentum(learningRate, momentum, true), optim.SGD(params, momentum=0.9, nesterov=True),
  *   tf.initializers.randomNormal({stddev: 1})
  *                                            a call: literal arguments are constraints, identifiers are
- *                                            placeholders; the matching entry with most constraints wins
+ *                                            placeholders; the matching entry with most constraints wins.
+ *                                            A hovered argument (`nesterov=True`, or the `true` above)
+ *                                            takes the entry with fewest constraints among those that
+ *                                            constrain that very argument: the one most about it
  *   .eval(), .train(False)                  a method on any receiver, called with exactly these arguments
  *
  * Literals compare by kind and value, except numbers, which compare by magnitude class (zero, below
  * one, one or more) so `momentum=0.9` stands for any momentum and `stddev: 1` for a large deviation.
  */
+import { canonicalChain } from './aliases';
 import { literalAt, matchingClose, parseCallArgs, type Literal } from './callArgs';
 import { lex, type SourceDialect } from '../../../syntax/lexer';
 import { stringContent, type Token } from '../../../syntax/token';
@@ -28,7 +33,8 @@ export interface CallConstraints {
 
 export type Pattern =
   | { readonly kind: 'name'; readonly chain: readonly string[]; readonly method: boolean; readonly call?: CallConstraints }
-  | { readonly kind: 'slot'; readonly key: string; readonly value: Literal };
+  /** `value` undefined: any value (`weight_decay=...`). */
+  | { readonly kind: 'slot'; readonly key: string; readonly value?: Literal };
 
 export interface ParsedPattern {
   readonly pattern: Pattern;
@@ -54,11 +60,14 @@ function parseSlot(tokens: readonly Token[], dialect: SourceDialect): ParsedPatt
   if (!isKey || separator?.kind !== 'punct' || (separator.text !== ':' && separator.text !== '=')) {
     return undefined;
   }
+  const keyText = key.kind === 'string' ? stringContent(key) : key.text;
+  if (tokens.length === 3 && tokens[2].kind === 'punct' && tokens[2].text === '...') {
+    return { pattern: { kind: 'slot', key: keyText }, head: key.start };
+  }
   const value = literalAt(tokens, 2, dialect);
   if (!value || value.next !== tokens.length) {
     throw new Error(`the value of "${tokens.map((token) => token.text).join(' ')}" must be a single literal`);
   }
-  const keyText = key.kind === 'string' ? stringContent(key) : key.text;
   const valueToken = tokens[value.next - 1];
   return { pattern: { kind: 'slot', key: keyText, value: value.literal }, head: valueToken.start };
 }
@@ -89,7 +98,7 @@ function parseName(symbol: string, tokens: readonly Token[], dialect: SourceDial
     if (method) {
       throw new Error(`method pattern "${symbol}" must show its call, e.g. ".eval()"`);
     }
-    return { pattern: { kind: 'name', chain, method }, head };
+    return { pattern: { kind: 'name', chain: canonicalChain(chain, dialect), method }, head };
   }
   if (tokens[i].text !== '(' || tokens[i].kind !== 'punct') {
     throw new Error(`unexpected "${tokens[i].text}" in "${symbol}"`);
@@ -110,7 +119,7 @@ function parseName(symbol: string, tokens: readonly Token[], dialect: SourceDial
       keywords.set(name, arg.literal);
     }
   }
-  return { pattern: { kind: 'name', chain, method, call: { positional, keywords, arity: args.positional.length } }, head };
+  return { pattern: { kind: 'name', chain: canonicalChain(chain, dialect), method, call: { positional, keywords, arity: args.positional.length } }, head };
 }
 
 /** How many argument constraints a pattern has: the most specific matching entry wins. */

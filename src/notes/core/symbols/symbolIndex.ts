@@ -41,10 +41,11 @@ export class SymbolIndex {
 
   /**
    * The topic of the DL symbol at `offset` in `text` (a few lines of `dialect` code), or undefined
-   * when the token there is not one. `languages` narrows the APIs considered (default: all of the dialect).
+   * when the token there is not one. `languages` narrows the APIs considered (default: all of the dialect);
+   * `lineStart` is where the hovered line starts in `text` (the lines before are context, see occurrence.ts).
    */
-  matchAt(text: string, offset: number, dialect: SourceDialect, languages?: readonly ApiLanguage[]): SymbolMatch | undefined {
-    for (const occurrence of occurrencesAt(text, offset, dialect)) {
+  matchAt(text: string, offset: number, dialect: SourceDialect, languages?: readonly ApiLanguage[], lineStart = 0): SymbolMatch | undefined {
+    for (const occurrence of occurrencesAt(text, offset, dialect, lineStart)) {
       const best = this.best(occurrence, (entry) =>
         languages ? languages.includes(entry.language) : DIALECT_OF[entry.language] === dialect,
       );
@@ -58,13 +59,15 @@ export class SymbolIndex {
   private best(occurrence: Occurrence, accept: (entry: SymbolEntry) => boolean): SymbolEntry | undefined {
     const key = occurrence.kind === 'slot' ? `slot:${occurrence.key}` : `name:${occurrence.chain[occurrence.chain.length - 1]}`;
     const bias = isBiasContext(occurrence);
+    // An argument takes the entry most about it (fewest constraints), a name the most specific one.
+    const better = occurrence.kind === 'name' && occurrence.argument ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
     let best: SymbolEntry | undefined;
     for (const entry of this.byKey.get(key) ?? []) {
       if (!accept(entry) || (bias && entry.topic.startsWith('init-')) || !patternMatches(entry.pattern, occurrence)) {
         continue;
       }
       // Ties keep the earlier entry: topics come in the notes' order.
-      if (!best || specificity(entry.pattern) > specificity(best.pattern)) {
+      if (!best || better(specificity(entry.pattern), specificity(best.pattern))) {
         best = entry;
       }
     }

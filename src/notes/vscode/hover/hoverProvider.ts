@@ -17,6 +17,8 @@ export const HOVER_LANGUAGES: Readonly<Record<string, SourceDialect>> = {
 
 /** Lines after the hovered one that are scanned, for call arguments spread over several lines. */
 const LOOKAHEAD_LINES = 8;
+/** Lines before it, to find the call a hovered argument (`nesterov=True,` on its own line) belongs to. */
+const LOOKBEHIND_LINES = 8;
 /** Longer lines are minified or generated code: no hover, rather than tokenising megabytes. */
 const MAX_LINE_LENGTH = 4000;
 
@@ -31,19 +33,31 @@ export class NoteHoverProvider implements vscode.HoverProvider {
     if (!dialect || line.length > MAX_LINE_LENGTH) {
       return undefined;
     }
+    const first = firstContextLine(document, position.line);
     const last = Math.min(document.lineCount - 1, position.line + LOOKAHEAD_LINES);
-    const windowStart = new vscode.Position(position.line, 0);
+    const windowStart = new vscode.Position(first, 0);
     const text = document.getText(new vscode.Range(windowStart, document.lineAt(last).range.end));
-    const match = matchSymbolAt(text, position.character, dialect);
+    const lineStart = document.offsetAt(new vscode.Position(position.line, 0)) - document.offsetAt(windowStart);
+    const knowledge = getKnowledge();
+    const match = matchSymbolAt(text, lineStart + position.character, dialect, knowledge, lineStart);
     if (!match) {
       return undefined;
     }
     const language = explanationLanguage();
-    const markdown = new vscode.MarkdownString(renderHover(getKnowledge().topic(match.topic), language));
+    const markdown = new vscode.MarkdownString(renderHover(knowledge.topic(match.topic), language, (id) => knowledge.topic(id).title[language]));
     // Trusted for the note link only: no other command can be run from a hover.
     markdown.isTrusted = { enabledCommands: [OPEN_NOTE_COMMAND] };
     const base = document.offsetAt(windowStart);
     const range = new vscode.Range(document.positionAt(base + match.start), document.positionAt(base + match.end));
     return new vscode.Hover(markdown, range);
   }
+}
+
+/** The first line of the look-behind, stopping after a line too long to be hand-written code. */
+function firstContextLine(document: vscode.TextDocument, line: number): number {
+  let first = line;
+  while (first > 0 && line - first < LOOKBEHIND_LINES && document.lineAt(first - 1).text.length <= MAX_LINE_LENGTH) {
+    first -= 1;
+  }
+  return first;
 }
