@@ -10,6 +10,7 @@ import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { runCommand } from './runCommand';
 import { trainCommand } from './trainCommand';
+import { takeLanguage } from './cliLanguage';
 
 const COMMANDS: readonly CliCommand[] = [newCommand, trainCommand, runCommand, diagnoseCommand, reportCommand, labCommand, lintCommand];
 
@@ -24,7 +25,7 @@ function overview(): string {
     'Commands:',
     ...rows.map(([usage, summary]) => `  ${(usage ?? '').padEnd(width)}  ${summary ?? ''}`),
     '',
-    'Run "deepscope help <command>" for its options.',
+    'Run "deepscope help <command>" for its options. Every command takes --lang en|fr for its explanations (default: the locale).',
   ].join('\n');
 }
 
@@ -44,9 +45,14 @@ function help(args: readonly string[], io: CliIo): number {
 }
 
 /** Runs `deepscope <argv…>` and returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...args] = argv;
+export async function runCli(argv: readonly string[], given: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let io = given;
+  let name = argv[0];
   try {
+    const { language, args: all } = takeLanguage(argv, env);
+    io = { ...given, language };
+    name = all[0];
+    const args = all.slice(1);
     if (name === undefined || name === '--help' || name === '-h') return help([], io);
     if (name === 'help') return help(args, io);
     const command = findCommand(name);

@@ -2,6 +2,7 @@
  * `deepscope diagnose <model-file | run.jsonl>`: trains the model (or reads a saved run), then says
  * what went wrong, where and why. Both paths replay the run's records into the same Diagnoser.
  */
+import type { Language } from '../common/core/language';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -89,9 +90,9 @@ async function diagnoseLog(args: readonly string[], io: CliIo): Promise<number> 
 }
 
 function print(diagnosed: Diagnosed, json: boolean, io: CliIo): void {
-  if (json) io.out(diagnosisJson(diagnosed));
+  if (json) io.out(diagnosisJson(diagnosed, io.language));
   else if (diagnosed.findings.length === 0) io.out(`${path.basename(diagnosed.file)}: no problem found in ${diagnosed.history.length} epoch(s).`);
-  else io.out(diagnosed.findings.map((finding) => findingLine(diagnosed.file, finding)).join('\n'));
+  else io.out(diagnosed.findings.map((finding) => findingLine(diagnosed.file, finding, io.language)).join('\n'));
 }
 
 /** Feeds a run's records to a Diagnoser, as the extension does live. */
@@ -110,8 +111,8 @@ function readSource(file: string): string | undefined {
   }
 }
 
-/** Messages and fixes in English; `layer`, `file` (the model file's findings) and `line` are null when they do not apply. */
-function diagnosisJson({ backend, history, findings }: Diagnosed): string {
+/** Messages and fixes in `language`; `layer`, `file` (the model file's findings) and `line` are null when they do not apply. */
+function diagnosisJson({ backend, history, findings }: Diagnosed, language: Language = 'en'): string {
   return JSON.stringify({
     backend,
     epochs: history.length,
@@ -122,12 +123,12 @@ function diagnosisJson({ backend, history, findings }: Diagnosed): string {
       layer: finding.layer ?? null,
       epoch: finding.epoch,
       ...(finding.step === undefined ? {} : { step: finding.step }),
-      message: finding.message.en,
+      message: finding.message[language],
       topic: finding.topic,
       file: finding.file ?? null,
       line: finding.line ?? null,
       evidence: finding.evidence,
-      fix: finding.fix.en,
+      fix: finding.fix[language],
     })),
   });
 }
@@ -136,7 +137,7 @@ function diagnosisJson({ backend, history, findings }: Diagnosed): string {
  * `file:line: severity rule (layer): message — fix`, the format terminals and editors make clickable;
  * `file` is the run's model file, unless the finding is in another one (a program's helper module).
  */
-export function findingLine(file: string, finding: Finding): string {
+export function findingLine(file: string, finding: Finding, language: Language = 'en'): string {
   const layer = finding.layer ? ` (${finding.layer})` : '';
-  return `${finding.file ?? file}:${finding.line ?? 1}: ${finding.severity} ${finding.rule}${layer}: ${finding.message.en} — ${finding.fix.en}`;
+  return `${finding.file ?? file}:${finding.line ?? 1}: ${finding.severity} ${finding.rule}${layer}: ${finding.message[language]} — ${finding.fix[language]}`;
 }

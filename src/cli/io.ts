@@ -1,4 +1,5 @@
 /** What every CLI command shares: its I/O (injectable, so tests run commands in-process) and exit codes. */
+import type { Language } from '../common/core/language';
 
 export interface CliIo {
   /** Directory relative paths are resolved against. */
@@ -9,6 +10,8 @@ export interface CliIo {
   err(text: string): void;
   /** Rewrites a one-line status (a progress bar) on a terminal; absent when stderr is not one. */
   readonly status?: (text: string) => void;
+  /** The explanations' language (`--lang`, else the locale): set by runCli for every command; English when absent. */
+  readonly language?: Language;
 }
 
 export const EXIT_OK = 0;

@@ -78,7 +78,7 @@ async function run(request: RunRequest, io: CliIo): Promise<number> {
     const outcome = await run.done;
     for (const finding of findings) {
       const where = `${relative(io.cwd, finding.file ?? outcome.start.modelFile)}${finding.line ? `:${finding.line}` : ''}`;
-      say(`${finding.severity}: ${where}: ${finding.message.en}`);
+      say(`${finding.severity}: ${where}: ${finding.message[io.language ?? 'en']}`);
     }
     if (run.logFile) say(`run log ${relative(io.cwd, run.logFile)}`);
     if (outcome.signal) return 128 + (signalNumber(outcome.signal) ?? 0);

@@ -14,6 +14,7 @@ export async function runCliIn(cwd: string, ...argv: string[]): Promise<CliRun> 
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { cwd, out: (text) => out.push(...text.split('\n')), err: (text) => err.push(...text.split('\n')) };
-  const code = await runCli(argv, io);
+  // No locale from the machine running the tests: English unless a test passes --lang.
+  const code = await runCli(argv, io, {});
   return { code, out, err };
 }
