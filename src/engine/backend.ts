@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../runs/core/trainingData';
 import { EngineError } from './engineError';
+import { registerWasmConv2dBackpropOverrides } from './wasmConv2dBackprop';
 import { registerWasmFallbackKernels } from './wasmFallbackKernels';
 import { registerWasmMatMulOverrides } from './wasmMatMul';
 
@@ -54,4 +55,5 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
 export function registerWasmKernels(): void {
   registerWasmFallbackKernels();
   registerWasmMatMulOverrides();
+  registerWasmConv2dBackpropOverrides();
 }
