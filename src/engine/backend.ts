@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../runs/core/trainingData';
 import { EngineError } from './engineError';
 import { registerWasmConv2dBackpropOverrides } from './wasmConv2dBackprop';
+import { registerWasmConv2dPaddingOverrides } from './wasmConv2dPadding';
 import { registerWasmFallbackKernels } from './wasmFallbackKernels';
 import { registerWasmMatMulOverrides } from './wasmMatMul';
 
@@ -56,4 +57,5 @@ export function registerWasmKernels(): void {
   registerWasmFallbackKernels();
   registerWasmMatMulOverrides();
   registerWasmConv2dBackpropOverrides();
+  registerWasmConv2dPaddingOverrides();
 }

@@ -4,14 +4,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-const replaced = new Set<string>();
+/** The kernels tfjs registered, by name, for those DeepScope replaced. */
+const originals = new Map<string, tf.KernelConfig>();
 
 /** Registers `wrap(original)` in place of the wasm kernel `kernelName`, once per process. */
 export function replaceWasmKernel(kernelName: string, wrap: (original: tf.KernelFunc) => tf.KernelFunc): void {
-  if (replaced.has(kernelName)) return;
+  if (originals.has(kernelName)) return;
   const original = tf.getKernel(kernelName, 'wasm');
   if (!original) throw new Error(`tfjs-wasm has no ${kernelName} kernel to override`);
-  replaced.add(kernelName);
+  originals.set(kernelName, original);
   // Unregistered first: registerKernel would warn about a duplicate. The original setupFunc stays, for
   // a wasm backend initialised later.
   tf.unregisterKernel(kernelName, 'wasm');
@@ -23,4 +24,21 @@ export function runWasmKernel(kernelName: string, backend: tf.KernelBackend, inp
   const kernel = tf.getKernel(kernelName, 'wasm');
   if (!kernel) throw new Error(`tfjs-wasm has no ${kernelName} kernel`);
   return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
+}
+
+/** Runs `body` with tfjs's own wasm kernels back in place of DeepScope's (to compare the two). */
+export function withOriginalWasmKernels<T>(body: () => T): T {
+  const overrides = [...originals.keys()].map((name) => tf.getKernel(name, 'wasm') as tf.KernelConfig);
+  const swap = (configs: readonly tf.KernelConfig[]): void => {
+    for (const config of configs) {
+      tf.unregisterKernel(config.kernelName, 'wasm');
+      tf.registerKernel(config);
+    }
+  };
+  swap([...originals.values()]);
+  try {
+    return body();
+  } finally {
+    swap(overrides);
+  }
 }
