@@ -10,7 +10,7 @@
  * Only NHWC, tfjs-layers' layout; the cases left out keep the kernel registered before.
  */
 import * as tf from '@tensorflow/tfjs';
-import { replaceWasmKernel, runWasmKernel } from './wasmKernelRegistry';
+import { composeWasmKernels, replaceWasmKernel } from './wasmKernelRegistry';
 
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 type Shape4 = [number, number, number, number];
@@ -22,22 +22,6 @@ interface BackpropAttrs {
   readonly dimRoundingMode?: 'floor' | 'round' | 'ceil';
   readonly filterShape?: Shape4;
   readonly inputShape?: Shape4;
-}
-
-/** Runs wasm kernels on backend data, disposing every intermediate result once `body` returns. */
-function composed(backend: tf.KernelBackend, body: (run: (kernelName: string, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) => tf.TensorInfo) => tf.TensorInfo): tf.TensorInfo {
-  const made: tf.TensorInfo[] = [];
-  try {
-    const result = body((kernelName, inputs, attrs) => {
-      const output = runWasmKernel(kernelName, backend, inputs, attrs);
-      made.push(output);
-      return output;
-    });
-    // The result shares its data with the last intermediate (a reshape or transpose of it), or is it.
-    return runWasmKernel(tf.Identity, backend, { x: result }, {});
-  } finally {
-    for (const info of made) backend.disposeData(info.dataId);
-  }
 }
 
 function conv(x: tf.TensorInfo, filter: tf.TensorInfo, pads: [[number, number], [number, number]], dilations: [number, number]): [string, tf.NamedTensorInfoMap, tf.NamedAttrMap] {
@@ -56,7 +40,7 @@ export function registerWasmConv2dBackpropOverrides(): void {
     // reach (negative padding) give a larger output, sliced below.
     const bottom = info.filterHeight - info.inHeight - top + (info.outHeight - 1) * info.strideHeight;
     const right = info.filterWidth - info.inWidth - left + (info.outWidth - 1) * info.strideWidth;
-    return composed(args.backend as tf.KernelBackend, (run) => {
+    return composeWasmKernels(args.backend as tf.KernelBackend, (run) => {
       const xT = run(tf.Transpose, { x }, { perm: [3, 1, 2, 0] });
       const dyT = run(tf.Transpose, { x: dy }, { perm: [1, 2, 0, 3] });
       let product = run(...conv(xT, dyT, [[top, Math.max(0, bottom)], [left, Math.max(0, right)]], [info.strideHeight, info.strideWidth]));
@@ -78,7 +62,7 @@ export function registerWasmConv2dBackpropOverrides(): void {
       [info.filterWidth - 1 - left, info.inWidth - info.outWidth + left],
     ];
     if (info.strideHeight !== 1 || info.strideWidth !== 1 || pads.flat().some((p) => p < 0)) return original(args);
-    return composed(args.backend as tf.KernelBackend, (run) => {
+    return composeWasmKernels(args.backend as tf.KernelBackend, (run) => {
       const rotated = run(tf.Reverse, { x: filter }, { dims: [0, 1] });
       const swapped = run(tf.Transpose, { x: rotated }, { perm: [0, 1, 3, 2] });
       return run(...conv(dy, swapped, pads, [1, 1]));

@@ -26,6 +26,27 @@ export function runWasmKernel(kernelName: string, backend: tf.KernelBackend, inp
   return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
 }
 
+export type RunWasmKernel = (kernelName: string, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) => tf.TensorInfo;
+
+/**
+ * A kernel made of other wasm kernels: `body` runs them through `run`, and every intermediate output is
+ * disposed once it returns. A result that is one of them (or shares its data, as a reshape does) is
+ * copied first; a result from elsewhere (the original kernel) is returned as it is.
+ */
+export function composeWasmKernels(backend: tf.KernelBackend, body: (run: RunWasmKernel) => tf.TensorInfo): tf.TensorInfo {
+  const made: tf.TensorInfo[] = [];
+  try {
+    const result = body((kernelName, inputs, attrs) => {
+      const output = runWasmKernel(kernelName, backend, inputs, attrs);
+      made.push(output);
+      return output;
+    });
+    return made.some((info) => info.dataId === result.dataId) ? runWasmKernel(tf.Identity, backend, { x: result }, {}) : result;
+  } finally {
+    for (const info of made) backend.disposeData(info.dataId);
+  }
+}
+
 /** Runs `body` with tfjs's own wasm kernels back in place of DeepScope's (to compare the two). */
 export function withOriginalWasmKernels<T>(body: () => T): T {
   const overrides = [...originals.keys()].map((name) => tf.getKernel(name, 'wasm') as tf.KernelConfig);

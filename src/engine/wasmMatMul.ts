@@ -11,7 +11,7 @@
  * unfused (product, then Add, then the activation's own kernel).
  */
 import * as tf from '@tensorflow/tfjs';
-import { replaceWasmKernel, runWasmKernel } from './wasmKernelRegistry';
+import { composeWasmKernels, replaceWasmKernel, type RunWasmKernel } from './wasmKernelRegistry';
 
 interface MatMulAttrs {
   readonly transposeA?: boolean;
@@ -32,35 +32,23 @@ export function registerWasmMatMulOverrides(): void {
     replaceWasmKernel(kernelName, (original) => (args) => {
       const attrs = args.attrs as MatMulAttrs;
       const inputs = args.inputs as unknown as MatMulInputs;
-      const batched = Math.max(inputs.a.shape.length, inputs.b.shape.length) > 2 && Math.max(sizeOfBatch(inputs.a), sizeOfBatch(inputs.b)) > 1;
-      const unfuse = inputs.bias !== undefined && batched;
+      const unfuse = inputs.bias !== undefined && Math.max(sizeOfBatch(inputs.a), sizeOfBatch(inputs.b)) > 1;
       if (!attrs.transposeA && !attrs.transposeB && !unfuse) return original(args);
-      const backend = args.backend as tf.KernelBackend;
-      const made: tf.TensorInfo[] = [];
-      const run = (name: string, kernelInputs: tf.NamedTensorInfoMap, kernelAttrs: tf.NamedAttrMap): tf.TensorInfo => {
-        const output = runWasmKernel(name, backend, kernelInputs, kernelAttrs);
-        made.push(output);
-        return output;
-      };
-      const untransposed = (x: tf.TensorInfo): tf.TensorInfo => {
-        const perm = x.shape.map((_, i) => i);
-        [perm[perm.length - 2], perm[perm.length - 1]] = [perm[perm.length - 1], perm[perm.length - 2]];
-        return run(tf.Transpose, { x }, { perm });
-      };
-      try {
+      return composeWasmKernels(args.backend as tf.KernelBackend, (run) => {
+        const untransposed = (x: tf.TensorInfo): tf.TensorInfo => {
+          const perm = x.shape.map((_, i) => i);
+          [perm[perm.length - 2], perm[perm.length - 1]] = [perm[perm.length - 1], perm[perm.length - 2]];
+          return run(tf.Transpose, { x }, { perm });
+        };
         const a = attrs.transposeA ? untransposed(inputs.a) : inputs.a;
         const b = attrs.transposeB ? untransposed(inputs.b) : inputs.b;
         const plainAttrs = { ...args.attrs, transposeA: false, transposeB: false };
-        if (!unfuse) return original({ ...args, inputs: { ...args.inputs, a, b }, attrs: plainAttrs });
-        const product = original({ ...args, inputs: { a, b }, attrs: { ...plainAttrs, activation: 'linear' } }) as tf.TensorInfo;
-        made.push(product);
+        if (!unfuse) return original({ ...args, inputs: { ...args.inputs, a, b }, attrs: plainAttrs }) as tf.TensorInfo;
+        // Through this override again: untransposed and without a bias, it goes to the original kernel.
+        const product = run(kernelName, { a, b }, { ...plainAttrs, activation: 'linear' });
         const biased = run(tf.Add, { a: product, b: inputs.bias as tf.TensorInfo }, {});
-        const activated = activate(run, biased, attrs, inputs.preluActivationWeights);
-        // The result must not be disposed with the intermediates: an identity shares its data.
-        return runWasmKernel(tf.Identity, backend, { x: activated }, {});
-      } finally {
-        for (const info of made) backend.disposeData(info.dataId);
-      }
+        return activate(run, biased, attrs, inputs.preluActivationWeights);
+      });
     });
   }
 }
@@ -69,10 +57,8 @@ function sizeOfBatch(x: tf.TensorInfo): number {
   return x.shape.slice(0, -2).reduce((a, b) => a * b, 1);
 }
 
-type Run = (name: string, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) => tf.TensorInfo;
-
 /** The fused activations of tfjs, each as its own kernel. */
-function activate(run: Run, x: tf.TensorInfo, attrs: MatMulAttrs, preluWeights: tf.TensorInfo | undefined): tf.TensorInfo {
+function activate(run: RunWasmKernel, x: tf.TensorInfo, attrs: MatMulAttrs, preluWeights: tf.TensorInfo | undefined): tf.TensorInfo {
   switch (attrs.activation ?? 'linear') {
     case 'linear':
       return x;

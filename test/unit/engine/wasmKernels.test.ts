@@ -1,7 +1,8 @@
 /**
- * DeepScope's wasm kernel overrides (src/engine/wasmMatMul.ts, wasmConv2dBackprop.ts) against the cpu
+ * DeepScope's wasm kernel overrides (src/engine/wasm*.ts) against the cpu
  * backend, on seeded random shapes: batch dimensions (broadcast too), odd sizes, every transposeA/B
- * combination, fused bias and activations, convolution gradients for strides, paddings and kernel sizes;
+ * combination, fused bias and activations, convolutions and their gradients for strides, paddings and
+ * kernel sizes;
  * then a whole model's gradients with the overrides, with tfjs's own wasm kernels and on cpu.
  * "Relative" is max |got − cpu| over max |cpu|, per output: a product's rounding error scales with
  * its largest terms, not with each output (an output near zero is a cancellation).
@@ -168,6 +169,6 @@ test('a whole CNN\'s gradients are the same with the overrides, with tfjs\'s own
   });
   const cpu = await on('cpu', gradients);
   assert.equal(withOverrides.length, 8, 'a kernel and a bias per layer');
-  assertClose(withOverrides, withoutOverrides, 'overrides against tfjs-wasm');
   assertClose(withOverrides, cpu, 'overrides against cpu');
+  assertClose(withOverrides, withoutOverrides, 'overrides against tfjs-wasm');
 });
