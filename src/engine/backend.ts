@@ -4,6 +4,7 @@ import { EngineError } from './engineError';
 import { registerWasmConv2dBackpropOverrides } from './wasmConv2dBackprop';
 import { registerWasmConv2dPaddingOverrides } from './wasmConv2dPadding';
 import { registerWasmFallbackKernels } from './wasmFallbackKernels';
+import { registerWasmGatherOverride } from './wasmGather';
 import { registerWasmMatMulOverrides } from './wasmMatMul';
 
 import type { BackendPreference } from '../training/core/backendPreference';
@@ -58,4 +59,5 @@ export function registerWasmKernels(): void {
   registerWasmMatMulOverrides();
   registerWasmConv2dBackpropOverrides();
   registerWasmConv2dPaddingOverrides();
+  registerWasmGatherOverride();
 }

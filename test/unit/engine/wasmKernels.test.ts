@@ -2,7 +2,7 @@
  * DeepScope's wasm kernel overrides (src/engine/wasm*.ts) against the cpu
  * backend, on seeded random shapes: batch dimensions (broadcast too), odd sizes, every transposeA/B
  * combination, fused bias and activations, convolutions and their gradients for strides, paddings and
- * kernel sizes;
+ * kernel sizes, gather;
  * then a whole model's gradients with the overrides, with tfjs's own wasm kernels and on cpu.
  * "Relative" is max |got − cpu| over max |cpu|, per output: a product's rounding error scales with
  * its largest terms, not with each output (an output near zero is a cancellation).
@@ -138,6 +138,22 @@ test('conv2d and its gradients (input and filter) agree with cpu for strides, pa
     };
     assertClose(await on('wasm', gradients), await on('cpu', gradients), `conv2d x ${x} filter ${filter} strides ${strides} ${pad}`);
   }
+});
+
+test('gather agrees with cpu on every axis, repeated and 2-D indices, float and int data; a bad index throws', async () => {
+  const random = seededRandom(17);
+  for (let trial = 0; trial < 12; trial++) {
+    const shape = Array.from({ length: integer(random, 1, 4) }, () => integer(random, 1, 40));
+    const axis = integer(random, 0, shape.length - 1);
+    const indexShape = random() < 0.7 ? [integer(random, 1, 30)] : [integer(random, 1, 5), integer(random, 1, 5)];
+    const indices = Int32Array.from({ length: indexShape.reduce((a, b) => a * b, 1) }, () => integer(random, 0, shape[axis] - 1));
+    const xs = values(random, shape);
+    const dtype = random() < 0.3 ? 'int32' : 'float32';
+    const gathered = () => [tf.gather(tf.tensor(dtype === 'int32' ? Int32Array.from(xs, (v) => Math.round(v * 100)) : xs, shape, dtype), tf.tensor(indices, indexShape, 'int32'), axis).toFloat()];
+    assertClose(await on('wasm', gathered), await on('cpu', gathered), `gather ${shape} axis ${axis} indices ${indexShape} ${dtype}`);
+  }
+  await tf.setBackend('wasm');
+  assert.throws(() => tf.tidy(() => tf.gather(tf.zeros([4, 32]), tf.tensor1d([1, 4], 'int32'))), /index value 4 is not in \[0, 3\]/);
 });
 
 test('a whole CNN\'s gradients are the same with the overrides, with tfjs\'s own wasm kernels and on cpu', async () => {
