@@ -8,8 +8,13 @@
  * - steps/s reaching the host from a training process, bare (trainInProcess) vs as a live run is now
  *   (TrainingRun: the run log written line by line, the diagnosis re-run as probes arrive), and their
  *   ratio (target ≈ 1: the run log must not slow what the dashboard is streamed).
+ * - DeepScope's steps/s (default probes, best backend) against PyTorch's on the same model and batch,
+ *   measured interleaved in this run when /usr/bin/python3 has torch (bench/pytorchReference.py):
+ *   the MLP (goal ≥ 2.0× PyTorch) and the small CNN of bench/models/referenceCnn.ts (goal ≥ 1.0×).
  * Writes bench/results.json: { overheadRatio, stepsPerSec: { <backend>: n }, hostMaxStallMs,
- * runLogOverhead, runLogStepsPerSec: { withoutLog, withLog }, runLogBytes }.
+ * runLogOverhead, runLogStepsPerSec: { withoutLog, withLog }, runLogBytes, deepscopeStepsPerSec,
+ * pytorchStepsPerSec?, vsPytorch?, pytorchThreads?, cnn: { deepscopeStepsPerSec, pytorchStepsPerSec?,
+ * vsPytorch?, pytorchThreads? } }.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -25,9 +30,12 @@ import { TrainingRun } from '../src/training/core/trainingRun';
 import type { RunRecord } from '../src/runs/core/runRecord';
 import type { BackendName } from '../src/runs/core/trainingData';
 import { DEFAULT_PROBE_EVERY_STEPS } from '../src/cli/trainArgs';
+import { pytorchStepsPerSec, pytorchUnavailable, type PytorchRate } from './pytorchReference';
 
 const MODEL = path.join(__dirname, 'models', 'referenceMlp.ts');
+const CNN = path.join(__dirname, 'models', 'referenceCnn.ts');
 const REPEATS = 3;
+const GOALS = { mlp: 2.0, cnn: 1.0 } as const;
 
 /** Steps per second over the steps after the first (the first includes tfjs's warm-up). */
 function stepsPerSecond(batchEnds: number[]): number {
@@ -59,10 +67,10 @@ async function plainFit(maxSteps = Infinity): Promise<number> {
   return stepsPerSecond(ends);
 }
 
-async function deepScopeFit(backend: BackendName): Promise<number> {
+async function deepScopeFit(backend: BackendName, file = MODEL): Promise<number> {
   const ends: number[] = [];
   await train(
-    { file: MODEL, backend: backend === 'tensorflow' ? 'node' : backend, probeEverySteps: DEFAULT_PROBE_EVERY_STEPS },
+    { file, backend: backend === 'tensorflow' ? 'node' : backend, probeEverySteps: DEFAULT_PROBE_EVERY_STEPS },
     (record) => {
       if (record.type === 'steps') record.losses.forEach(() => ends.push(performance.now()));
     },
@@ -102,16 +110,40 @@ async function streamedStepsPerSecond(runsDirectory?: string): Promise<{ rate: n
   return { rate: stepsPerSecond(arrivals.times), logBytes: run.logFile === undefined ? undefined : statSync(run.logFile).size };
 }
 
+interface VersusPytorch {
+  readonly deepscopeStepsPerSec: number;
+  readonly pytorchStepsPerSec?: number;
+  readonly vsPytorch?: number;
+  readonly pytorchThreads?: number;
+}
+
+/** DeepScope's best rate against PyTorch's best, printed with the goal; PyTorch may be absent. */
+function versus(name: 'mlp' | 'cnn', deepscope: number[], pytorch: PytorchRate[]): VersusPytorch {
+  const deepscopeStepsPerSec = Math.max(...deepscope);
+  console.log(`[${name}] DeepScope + probes   ${deepscopeStepsPerSec.toFixed(2)} steps/s  (runs: ${deepscope.map((v) => v.toFixed(2)).join(', ')})`);
+  if (pytorch.length === 0) return { deepscopeStepsPerSec };
+  const best = pytorch.reduce((a, b) => (b.stepsPerSec > a.stepsPerSec ? b : a));
+  const vsPytorch = deepscopeStepsPerSec / best.stepsPerSec;
+  console.log(`[${name}] PyTorch ${best.torch} cpu  ${best.stepsPerSec.toFixed(2)} steps/s  (runs: ${pytorch.map((r) => `${r.stepsPerSec.toFixed(2)} on ${r.threads} thread${r.threads > 1 ? 's' : ''}`).join(', ')})`);
+  const met = vsPytorch >= GOALS[name];
+  console.log(`[${name}] vsPytorch ${vsPytorch.toFixed(2)}×  (goal ≥ ${GOALS[name].toFixed(1)}×: ${met ? 'met' : 'NOT MET'})`);
+  return { deepscopeStepsPerSec, pytorchStepsPerSec: best.stepsPerSec, vsPytorch, pytorchThreads: best.threads };
+}
+
 async function main(): Promise<void> {
   const backend = await selectBackend('auto');
   console.log(`Reference model: MLP 784-256-128-10, batch 128, probes every ${DEFAULT_PROBE_EVERY_STEPS} steps and at each epoch end.`);
 
   // Interleaved, so drift in machine load affects both sides alike; the best of each is kept.
+  const noTorch = pytorchUnavailable();
+  if (noTorch) console.log(`PyTorch not measured: ${noTorch}.`);
   const plain: number[] = [];
   const probed: number[] = [];
+  const pytorch: PytorchRate[] = [];
   for (let i = 0; i < REPEATS; i++) {
     plain.push(await plainFit());
     probed.push(await deepScopeFit(backend));
+    if (!noTorch) pytorch.push(pytorchStepsPerSec('mlp', 150));
   }
   const plainBest = Math.max(...plain);
   const probedBest = Math.max(...probed);
@@ -119,6 +151,16 @@ async function main(): Promise<void> {
   console.log(`[${backend}] plain model.fit      ${plainBest.toFixed(2)} steps/s  (runs: ${plain.map((v) => v.toFixed(2)).join(', ')})`);
   console.log(`[${backend}] DeepScope + probes   ${probedBest.toFixed(2)} steps/s  (runs: ${probed.map((v) => v.toFixed(2)).join(', ')})`);
   console.log(`time ratio DeepScope / plain: ${overheadRatio.toFixed(3)}  (probes cost ${((overheadRatio - 1) * 100).toFixed(1)}%; target ≤ 5%)`);
+  const mlp = versus('mlp', probed, pytorch);
+
+  console.log('Small CNN: conv 3×3 16 and 32 filters (ReLU, 2×2 max pooling), dense softmax, 28×28×1, batch 128.');
+  const cnnDeepscope: number[] = [];
+  const cnnPytorch: PytorchRate[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    cnnDeepscope.push(await deepScopeFit(backend, CNN));
+    if (!noTorch) cnnPytorch.push(pytorchStepsPerSec('cnn', 30));
+  }
+  const cnn = versus('cnn', cnnDeepscope, cnnPytorch);
 
   const stepsPerSec: Partial<Record<BackendName, number>> = { [backend]: plainBest };
   for (const other of ['tensorflow', 'wasm', 'cpu'] as const) {
@@ -162,7 +204,7 @@ async function main(): Promise<void> {
   console.log(`[host] live run with its log     ${runLogStepsPerSec.withLog.toFixed(2)} steps/s  (runs: ${logged.map((v) => v.toFixed(2)).join(', ')})`);
   console.log(`time ratio with log / without: ${runLogOverhead.toFixed(3)}  (log ${(runLogBytes / 1024).toFixed(0)} KB for the run)`);
 
-  const results = { overheadRatio, stepsPerSec, hostMaxStallMs, runLogOverhead, runLogStepsPerSec, runLogBytes };
+  const results = { overheadRatio, stepsPerSec, hostMaxStallMs, runLogOverhead, runLogStepsPerSec, runLogBytes, ...mlp, cnn };
   writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`wrote bench/results.json`);
 }

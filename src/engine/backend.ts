@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../runs/core/trainingData';
 import { EngineError } from './engineError';
+import { registerWasmConv2dBackpropOverrides } from './wasmConv2dBackprop';
+import { registerWasmConv2dPaddingOverrides } from './wasmConv2dPadding';
 import { registerWasmFallbackKernels } from './wasmFallbackKernels';
+import { registerWasmGatherOverride } from './wasmGather';
+import { registerWasmMatMulOverrides } from './wasmMatMul';
 
 import type { BackendPreference } from '../training/core/backendPreference';
 
@@ -41,10 +45,19 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
     }
     const ok = await tf.setBackend(name);
     await tf.ready();
-    if (ok && name === 'wasm') registerWasmFallbackKernels();
+    if (ok && name === 'wasm') registerWasmKernels();
     return ok && tf.getBackend() === name ? undefined : 'failed to initialise';
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return /Cannot find module/.test(message) ? 'not installed' : message;
   }
+}
+
+/** DeepScope's kernels for tfjs-wasm: the ones it lacks, and faster paths for slow ones. Idempotent. */
+export function registerWasmKernels(): void {
+  registerWasmFallbackKernels();
+  registerWasmMatMulOverrides();
+  registerWasmConv2dBackpropOverrides();
+  registerWasmConv2dPaddingOverrides();
+  registerWasmGatherOverride();
 }

@@ -5,9 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../runs/core/trainingData';
-import type { BackendPreference } from '../backend';
+import { registerWasmKernels, type BackendPreference } from '../backend';
 import { EngineError, errorMessage } from '../engineError';
-import { registerWasmFallbackKernels } from '../wasmFallbackKernels';
 
 export interface ProgramBackend {
   readonly backend: BackendName;
@@ -45,7 +44,7 @@ async function choose(wanted: readonly BackendName[], tfjsNodePath: string | und
       }
       if ((await tf.setBackend(name)) && tf.getBackend() === name) {
         await tf.ready();
-        if (name === 'wasm') registerWasmFallbackKernels();
+        if (name === 'wasm') registerWasmKernels();
         return { backend: name, tfjsNode: name === 'tensorflow' ? tfjsNode : undefined, why: failures.length > 0 ? failures.join('; ') : undefined };
       }
       failures.push(`${name}: failed to initialise`);

@@ -147,6 +147,11 @@ export interface ScheduleRun {
   /** Loss and accuracy on the training set after the last epoch. */
   readonly finalLoss: number;
   readonly accuracy: number;
+  /**
+   * Mean training loss over the last quarter of the epochs: the level the run settled at. A run that
+   * keeps bouncing ends anywhere in its bounce, so its last loss alone says little.
+   */
+  readonly settledLoss: number;
 }
 export interface SchedulesResult {
   readonly lab: 'schedules';

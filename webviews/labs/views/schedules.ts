@@ -18,7 +18,7 @@ export function schedulesView(report: LabReport<SchedulesResult>, ctx: LabViewCo
         en: 'Step: α₀·drop^⌊t/n⌋; exponential: α₀e^(−kt); 1/t: α₀/(1 + kt). Then the same 2-64-64-3 ReLU net, trained on the spiral with Nesterov momentum, under each (training loss, log scale).',
         fr: 'Par paliers : α₀·drop^⌊t/n⌋ ; exponentielle : α₀e^(−kt) ; 1/t : α₀/(1 + kt). Puis le même réseau ReLU 2-64-64-3, entraîné sur la spirale avec le momentum de Nesterov, sous chacune (loss d’entraînement, échelle log).',
       },
-      ctx.facts(result.runs.map((run) => ({ key: `final-${run.schedule}`, label: `${run.schedule}: ${ctx.say({ en: 'final loss', fr: 'loss finale' })}`, value: run.finalLoss }))),
+      ctx.facts(result.runs.map((run) => ({ key: `settled-${run.schedule}`, label: `${run.schedule}: ${ctx.say({ en: 'loss over the last quarter', fr: 'loss sur le dernier quart' })}`, value: run.settledLoss }))),
       ctx.row(
         ctx.chart({
           label: 'Learning rate per epoch',

@@ -64,11 +64,17 @@ function train(schedule: ScheduleName, p: ScheduleSettings & { readonly epochs: 
   try {
     const losses = fit(model, data, { epochs: p.epochs, batchSize: 32, optimizer, seed: p.seed, learningRate: (t) => rates[t] });
     const { loss, accuracy } = evaluate(model, data);
-    return { schedule, learningRates: rates, losses, finalLoss: loss, accuracy };
+    return { schedule, learningRates: rates, losses, finalLoss: loss, accuracy, settledLoss: settledLoss(losses) };
   } finally {
     disposeOptimizer(optimizer);
     model.dispose();
   }
+}
+
+/** Mean of the last quarter of the epochs' losses (at least one epoch). */
+export function settledLoss(losses: Float32Array): number {
+  const tail = losses.subarray(Math.min(losses.length - 1, Math.floor((losses.length * 3) / 4)));
+  return tail.reduce((sum, loss) => sum + loss, 0) / tail.length;
 }
 
 function keyNumbers(result: SchedulesResult): KeyTable[] {
@@ -82,8 +88,8 @@ function keyNumbers(result: SchedulesResult): KeyTable[] {
     },
     {
       title: `The same run under each schedule (spiral, 2-64-64-3 ReLU, Nesterov 0.9, ${epochs} epochs)`,
-      columns: ['schedule', 'loss epoch 1', `loss epoch ${Math.ceil(epochs / 2)}`, 'final loss (eval)', 'accuracy'],
-      rows: result.runs.map((run) => [run.schedule, run.losses[0], run.losses[Math.ceil(epochs / 2) - 1], run.finalLoss, run.accuracy]),
+      columns: ['schedule', 'loss epoch 1', `loss epoch ${Math.ceil(epochs / 2)}`, 'settled loss (mean, last quarter)', 'final loss (eval)', 'accuracy'],
+      rows: result.runs.map((run) => [run.schedule, run.losses[0], run.losses[Math.ceil(epochs / 2) - 1], run.settledLoss, run.finalLoss, run.accuracy]),
     },
   ];
 }
