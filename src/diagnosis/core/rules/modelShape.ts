@@ -84,3 +84,13 @@ export function hasMomentum(start: RunStart): boolean {
   if (!optimizer) return false;
   return (optimizer.momentum ?? 0) > 0 || /adam/i.test(optimizer.name);
 }
+
+/** Layers that only transform the units of the weighted layer before them (its activation, normalisation, dropout). */
+const SAME_UNITS = /^(activation|relu|leakyrelu|prelu|elu|softmax|thresholdedrelu|batchnorm(alization|[123]d)|dropout|tanh|sigmoid)$/i;
+
+/** The layer whose units `name` carries: itself, or the weighted layer its activation, batch norm or dropout follow. */
+export function unitsOwner(start: RunStart, name: string): string {
+  let index = start.layers.findIndex((layer) => layer.name === name);
+  while (index > 0 && SAME_UNITS.test(start.layers[index].className)) index--;
+  return index >= 0 ? start.layers[index].name : name;
+}

@@ -41,9 +41,11 @@ export const outputRangeMismatch: Rule = {
             (f) => ` La loss vaut ${f.num(loss)}${baseline !== undefined ? ` (prédire toujours la moyenne : ${f.num(baseline)})` : ''}.`,
           )
         : { en: '', fr: '' };
+    // PyTorch runs describe the targets of the first batch only.
+    const firstBatch = start.framework === 'pytorch';
     const text = bilingual(
-      (f) => `The output layer ${layer} ends in ${activation}, which only produces values in ${interval(f)}, but the targets go from ${f.num(targets.min)} to ${f.num(targets.max)}: the predictions cannot reach the targets outside that range, whatever the weights.`,
-      (f) => `La couche de sortie ${layer} se termine par ${activation}, qui ne produit que des valeurs dans ${interval(f)}, mais les cibles vont de ${f.num(targets.min)} à ${f.num(targets.max)} : les prédictions ne peuvent pas atteindre les cibles hors de cet intervalle, quels que soient les poids.`,
+      (f) => `The output layer ${layer} ends in ${activation}, which only produces values in ${interval(f)}, but the targets${firstBatch ? ' of the first batch' : ''} go from ${f.num(targets.min)} to ${f.num(targets.max)}: the predictions cannot reach the targets outside that range, whatever the weights.`,
+      (f) => `La couche de sortie ${layer} se termine par ${activation}, qui ne produit que des valeurs dans ${interval(f)}, mais les cibles${firstBatch ? ' du premier batch' : ''} vont de ${f.num(targets.min)} à ${f.num(targets.max)} : les prédictions ne peuvent pas atteindre les cibles hors de cet intervalle, quels que soient les poids.`,
     );
     return [
       {
