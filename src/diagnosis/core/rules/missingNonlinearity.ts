@@ -33,7 +33,7 @@ export const missingNonlinearity: Rule = {
         epoch: 0,
         evidence: evidence({ linearLayers: chain.length, units: typeof units === 'number' ? units : undefined }),
         message: bilingual(
-          () => `${first.name}${typeof units === 'number' ? ` (${units} units)` : ''} has no activation, and neither does anything between it and ${names}: ${chain.length} linear layers in a row compose into one linear map (W₂·(W₁·x + b₁) + b₂ = W·x + b), so they compute no more than a single layer would. The network gains nothing from its non-linearities there, because it has none.`,
+          () => `${first.name}${typeof units === 'number' ? ` (${units} units)` : ''} has no activation, and neither does anything between it and ${names}: ${chain.length} linear layers in a row compose into one linear map (W₂·(W₁·x + b₁) + b₂ = W·x + b), so they compute no more than a single layer would. There is no non-linearity there for the network to profit from.`,
           () => `${first.name}${typeof units === 'number' ? ` (${units} unités)` : ''} n'a pas d'activation, ni rien entre elle et ${names} : ${chain.length} couches linéaires à la suite se composent en une seule application linéaire (W₂·(W₁·x + b₁) + b₂ = W·x + b), et ne calculent rien de plus qu'une seule couche. Le réseau n'y profite d'aucune non-linéarité : il n'en a pas.`,
         ),
         topic: 'activation-practice',
