@@ -2,7 +2,9 @@
 The baseline loss (src/engine/probes/baselineLoss.ts): the loss of always predicting the mean target,
 taken on the first training batch through the loss function the script calls. Cross-entropy and NLL:
 the entropy of the class frequencies (ln 10 for ten balanced classes); MSE: the targets' variance;
-binary cross-entropy: the entropy of each output's mean. Other losses have none.
+binary cross-entropy: the entropy of each output's mean. Other losses have none. The same call also
+tells the start record which loss trains the model, the targets' range (src/engine/probes/targetStats.ts)
+and the user's line that computed it.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import torch
 from torch.nn import functional as F
 
 from .guard import guarded
+from .sites import Site, user_site
 from .taps import Taps
 
 _CLASSIFICATION = ("cross_entropy", "nll_loss")
@@ -28,6 +31,9 @@ class BaselineCapture:
 
     def __init__(self) -> None:
         self.value: Optional[float] = None
+        self.loss: Optional[str] = None
+        self.targets: Optional[dict[str, Any]] = None
+        self.site: Optional[Site] = None
         self.seen = False
         self._unsubscribe: Optional[Callable[[], None]] = LOSS_TAPS.subscribe(guarded(self._loss))
 
@@ -43,7 +49,25 @@ class BaselineCapture:
             return
         self.seen = True
         self.value = baseline_loss(name, prediction, target, kwargs.get("ignore_index", -100))
+        self.loss = name
+        self.targets = describe_targets(target)
+        self.site = user_site()
         self.close()
+
+
+@torch.no_grad()
+def describe_targets(target: torch.Tensor) -> Optional[dict[str, Any]]:
+    """targetStats.ts: the targets' range, whether they are whole numbers and one-hot rows."""
+    if target.numel() == 0 or target.is_complex() or target.dtype == torch.bool:
+        return None
+    values = target.detach().float()
+    low, high = float(values.min()), float(values.max())
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    width = int(target.shape[-1]) if target.dim() > 1 else 1
+    binary = bool(((values == 0) | (values == 1)).all())
+    one_hot = width >= 2 and binary and bool((values.reshape(-1, width).sum(1) == 1).all())
+    return {"min": low, "max": high, "integers": bool((values == values.round()).all()), "oneHot": one_hot, "width": width}
 
 
 @torch.no_grad()

@@ -122,19 +122,24 @@ class WatchedRun:
 
     def _start(self, optimizer: torch.optim.Optimizer, capture: ForwardCapture) -> None:
         self.started = True
-        baseline = self._baseline.value if self._baseline is not None else None
-        if self._baseline is not None:
-            self._baseline.close()
+        # The first training call of the loss gave the baseline, the loss's name, its targets and its line.
+        captured = self._baseline
+        if captured is not None:
+            captured.close()
             self._baseline = None
         infos = layer_infos(capture.seen)
         watched = [info["name"] for info in infos if not self.options.layers or info["name"] in self.options.layers]
         loader = self._clock.current_loader() if self._clock.current_loader else None
-        sites = without_none({"model": self._model_site, "optimizer": site_of(optimizer), "data": site_of(loader) if loader is not None else None})
+        sites = without_none({
+            "model": self._model_site, "optimizer": site_of(optimizer), "data": site_of(loader) if loader is not None else None,
+            "loss": captured.site if captured else None,
+        })
         self._out.send(without_none({
             "type": "start", "version": RUN_LOG_VERSION, "startedAt": now_iso(), "producer": PRODUCER,
             "framework": "pytorch", "backend": backend_of(self.model), "modelFile": self.options.model_file,
             "epochs": 0, "stepsPerEpoch": _length(loader) or 1, "layers": infos, "watchedLayers": watched,
-            "optimizer": optimizer_info(optimizer), "inputs": capture.inputs, "baselineLoss": baseline, "sites": sites or None,
+            "optimizer": optimizer_info(optimizer), "inputs": capture.inputs, "baselineLoss": captured.value if captured else None,
+            "loss": captured.loss if captured else None, "targets": captured.targets if captured else None, "sites": sites or None,
         }))
         for record in self._held:
             if record["type"] == "steps":

@@ -38,6 +38,15 @@ class TrainingTest(unittest.TestCase):
         self.assertEqual(start["optimizer"], {"name": "SGD", "learningRate": 0.05, "momentum": 0.9, "nesterov": False})
         self.assertAlmostEqual(start["baselineLoss"], 1.0, delta=0.2)
 
+    def test_loss_and_targets_of_the_first_training_call(self):
+        start = self.watched.start()
+        self.assertEqual(start["loss"], "cross_entropy")
+        # Class indices 0 to 2 of the first batch: whole numbers, one column, not one-hot.
+        targets = start["targets"]
+        self.assertEqual((targets["integers"], targets["oneHot"], targets["width"]), (True, False, 1))
+        self.assertTrue(0 <= targets["min"] < targets["max"] <= 2, targets)
+        self.assertEqual(start["sites"]["loss"]["line"], marked_line("mlp_dataloader.py", "loss"))
+
     def test_probes_every_n_steps_and_at_each_epochs_end(self):
         steps = [probe["step"] for probe in self.watched.of_type("probe")]
         self.assertEqual(steps, [0, 2, 4, 5, 6, 8, 10, 11, 12, 14, 16, 17])

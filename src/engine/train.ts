@@ -8,6 +8,7 @@ import { loadModelModule, type Dataset, type ModelModule } from './module/loadMo
 import { findExportLine } from './module/sourceIndex';
 import { describeLayer } from './probes/layerMath';
 import { baselineLoss } from './probes/baselineLoss';
+import { describeTargets, lossName } from './probes/targetStats';
 import { describeInputs } from './probes/inputStats';
 import { ModelProbe } from './probes/modelProbe';
 import { currentLearningRate, describeOptimizer, disposeOptimizer, readTrainingConfig, setLearningRate, type TrainingConfig } from './trainingConfig';
@@ -102,6 +103,8 @@ async function trainSeeded(options: TrainOptions, emit: TrainEmit): Promise<RunS
       optimizer: describeOptimizer(optimizer),
       inputs: describeInputs(data.x),
       baselineLoss: baselineLoss(model, data.y),
+      loss: lossName(model),
+      targets: describeTargets(data.y),
     };
     emit({ type: 'start', version: RUN_LOG_VERSION, startedAt: new Date().toISOString(), producer: PRODUCER, ...start });
     const history = await fit(model, data, config, optimizer, probe, start, options, emit, where('training'));

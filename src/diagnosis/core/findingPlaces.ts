@@ -33,6 +33,8 @@ export function placer(start: RunStart, text: string | undefined): Placer {
       const line = layer === undefined ? undefined : lines?.layer(layer);
       return line !== undefined ? { line } : (at(sites?.model) ?? fromText(site, layer));
     }
-    return at(site === 'optimizer' ? sites?.optimizer : site === 'data' ? sites?.data : undefined) ?? at(sites?.model) ?? fromText(site, layer);
+    // A tfjs program sets its loss where it compiles (the optimizer's site); PyTorch logs the loss's own line.
+    const own = site === 'optimizer' ? sites?.optimizer : site === 'loss' ? (sites?.loss ?? sites?.optimizer) : site === 'data' ? sites?.data : undefined;
+    return at(own) ?? at(sites?.model) ?? fromText(site, layer);
   };
 }

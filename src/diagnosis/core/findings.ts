@@ -18,6 +18,9 @@ export const RULE_IDS = [
   'oscillating-loss',
   'plateau',
   'overfitting',
+  'output-range-mismatch',
+  'missing-nonlinearity',
+  'loss-output-mismatch',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -32,13 +32,14 @@ export function mapLines(text: string, layers: readonly LayerInfo[]): LineMap {
   const model = findExportLine(text, 'createModel') ?? 1;
   const calls = layerCalls(source, lineAt);
   const byLayer = assignLayers(calls, layers);
-  const optimizer = trainingKeyLine(source, text, lineAt) ?? findExportLine(text, 'training') ?? model;
+  const optimizer = trainingKeyLine(source, text, lineAt, ['optimizer', 'learningRate']) ?? findExportLine(text, 'training') ?? model;
+  const loss = trainingKeyLine(source, text, lineAt, ['loss']) ?? optimizer;
   const data = findExportLine(text, 'loadData') ?? model;
   return {
     layer: (name) => byLayer.get(name),
     site: (site, layer) => {
       if (site === 'layer') return (layer !== undefined ? byLayer.get(layer) : undefined) ?? model;
-      return site === 'optimizer' ? optimizer : site === 'data' ? data : model;
+      return site === 'optimizer' ? optimizer : site === 'loss' ? loss : site === 'data' ? data : model;
     },
   };
 }
@@ -153,12 +154,12 @@ function createModelRange(source: Source): [number, number] {
   return [tokens[declared].start, next < 0 ? source.text.length : tokens[next].start];
 }
 
-/** The line of `optimizer:` (else `learningRate:`) after the `training` export. */
-function trainingKeyLine(source: Source, text: string, lineAt: (offset: number) => number): number | undefined {
+/** The line of the first of `keys` (in order of preference) found as a `key:` after the `training` export. */
+function trainingKeyLine(source: Source, text: string, lineAt: (offset: number) => number, keys: readonly string[]): number | undefined {
   const exportLine = findExportLine(text, 'training');
   if (exportLine === undefined) return undefined;
   const after = source.tokens.filter((token, i) => lineAt(token.start) >= exportLine && source.is(i + 1, ':'));
-  const key = after.find((token) => token.text === 'optimizer') ?? after.find((token) => token.text === 'learningRate');
+  const key = keys.map((name) => after.find((token) => token.text === name)).find((token) => token !== undefined);
   return key ? lineAt(key.start) : undefined;
 }
 

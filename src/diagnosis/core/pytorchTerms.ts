@@ -18,7 +18,7 @@ const INIT = {
   fr: `En PyTorch : \`${HE}\` pour les couches suivies d'une ReLU, \`${XAVIER}\` pour tanh et sigmoïde (par défaut, PyTorch initialise Linear et Conv avec une loi uniforme de variance 1/(3·n_in)).`,
 };
 
-const IN_CODE: Partial<Record<RuleId, (finding: Pick<Finding, 'topic'>) => Bilingual>> = {
+const IN_CODE: Partial<Record<RuleId, (finding: Pick<Finding, 'topic' | 'evidence'>) => Bilingual>> = {
   'nan-loss': () => LOWER_RATE,
   'diverging-loss': () => LOWER_RATE,
   'oscillating-loss': () => LOWER_RATE,
@@ -43,7 +43,9 @@ const IN_CODE: Partial<Record<RuleId, (finding: Pick<Finding, 'topic'>) => Bilin
   plateau: (finding) =>
     finding.topic === 'lr-step-decay'
       ? { en: 'In PyTorch: multiply `lr=` of the optimizer by 10.', fr: "En PyTorch : multiplier `lr=` de l'optimiseur par 10." }
-      : {
+      : finding.evidence.keepsMomentum
+        ? { en: 'In PyTorch: change `lr=` of the optimizer by factors of 10.', fr: "En PyTorch : changer `lr=` de l'optimiseur par facteurs de 10." }
+        : {
           en: 'In PyTorch: `torch.optim.SGD(model.parameters(), lr=…, momentum=0.9, nesterov=True)`.',
           fr: 'En PyTorch : `torch.optim.SGD(model.parameters(), lr=…, momentum=0.9, nesterov=True)`.',
         },
@@ -53,8 +55,19 @@ const IN_CODE: Partial<Record<RuleId, (finding: Pick<Finding, 'topic'>) => Bilin
   }),
 };
 
-/** Fixes whose rule text speaks of a tfjs model module: said again for PyTorch. */
+/**
+ * Fixes whose rule text speaks of a tfjs model module: said again for PyTorch. (loss-output-mismatch
+ * writes its PyTorch fixes itself: its PyTorch cases are about torch's own loss functions.)
+ */
 const REWRITTEN: Partial<Record<RuleId, Bilingual>> = {
+  'output-range-mismatch': {
+    en: 'For a regression, end the model with the last `nn.Linear` and no activation after it (remove the `torch.sigmoid` / `nn.Sigmoid()` / `nn.ReLU()` there), so it can output any value; or rescale the targets into the activation\'s range and scale the predictions back.',
+    fr: "Pour une régression, terminer le modèle par le dernier `nn.Linear` sans activation après (retirer le `torch.sigmoid` / `nn.Sigmoid()` / `nn.ReLU()` qui suit), pour qu'il puisse produire toute valeur ; ou ramener les cibles dans l'intervalle de l'activation et remettre les prédictions à l'échelle.",
+  },
+  'missing-nonlinearity': {
+    en: `Put an activation between the linear layers: \`nn.ReLU()\` in the \`nn.Sequential\`, or \`F.relu(...)\` in \`forward\` (the notes: start with ReLU), with \`${HE}\`. If a linear bottleneck is intended, drop the extra layer instead.`,
+    fr: `Mettre une activation entre les couches linéaires : \`nn.ReLU()\` dans le \`nn.Sequential\`, ou \`F.relu(...)\` dans \`forward\` (les notes : commencer avec des ReLU), avec \`${HE}\`. Si un goulot linéaire est voulu, supprimer plutôt la couche en trop.`,
+  },
   'uncentered-inputs': {
     en: "Subtract the mean of each input feature, computed on the training set and applied to the validation set and to new inputs too: `x = (x - mean) / std` with `mean = x_train.mean(0)`, or `transforms.Normalize(mean, std)` for images. Centring is what the notes ask for; dividing by 255 (images) or by the standard deviation also helps.",
     fr: "Soustraire la moyenne de chaque feature d'entrée, calculée sur le training set et appliquée aussi à la validation et aux nouvelles entrées : `x = (x - mean) / std` avec `mean = x_train.mean(0)`, ou `transforms.Normalize(mean, std)` pour des images. Les notes demandent de centrer ; diviser par 255 (images) ou par l'écart-type aide aussi.",
@@ -62,7 +75,7 @@ const REWRITTEN: Partial<Record<RuleId, Bilingual>> = {
 };
 
 /** The finding's fix as a PyTorch user reads it. */
-export function pytorchFix(finding: Pick<Finding, 'rule' | 'topic' | 'fix'>): Bilingual {
+export function pytorchFix(finding: Pick<Finding, 'rule' | 'topic' | 'fix' | 'evidence'>): Bilingual {
   const rewritten = REWRITTEN[finding.rule];
   if (rewritten) return rewritten;
   const code = IN_CODE[finding.rule]?.(finding);

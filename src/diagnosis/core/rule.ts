@@ -3,9 +3,10 @@ import type { RunData } from './runData';
 
 /**
  * Where a finding belongs in the model module: the line creating its layer, the `training`
- * optimiser (learning-rate problems), `loadData` (input problems), or `createModel` (the model as a whole).
+ * optimiser (learning-rate problems), the `training` loss, `loadData` (input problems), or
+ * `createModel` (the model as a whole).
  */
-export type Site = 'layer' | 'optimizer' | 'data' | 'model';
+export type Site = 'layer' | 'optimizer' | 'loss' | 'data' | 'model';
 
 /** A finding before it is given its line. */
 export interface Draft extends Omit<Finding, 'line' | 'file'> {

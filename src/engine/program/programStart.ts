@@ -4,6 +4,7 @@ import { RUN_LOG_VERSION, type StartRecord } from '../../runs/core/runRecord';
 import type { BackendName, SourceSite } from '../../runs/core/trainingData';
 import { baselineLoss } from '../probes/baselineLoss';
 import { describeInputs } from '../probes/inputStats';
+import { describeTargets, lossName } from '../probes/targetStats';
 import { describeLayer } from '../probes/layerMath';
 import { PRODUCER } from '../train';
 import { describeOptimizer } from '../trainingConfig';
@@ -38,6 +39,8 @@ export function programStart(model: tf.LayersModel, start: ProgramStart): StartR
     optimizer: start.optimizer ? describeOptimizer(start.optimizer) : undefined,
     inputs: describeInputs(start.inputs),
     baselineLoss: start.targets && model.lossFunctions?.length ? baselineLoss(model, start.targets) : undefined,
+    loss: model.lossFunctions?.length ? lossName(model) : undefined,
+    targets: start.targets ? describeTargets(start.targets) : undefined,
     sites: start.sites,
   };
 }

@@ -117,6 +117,21 @@ export interface InputStats {
   readonly meanFeatureStd: number;
 }
 
+/**
+ * The training targets `y`, described once before training (PyTorch: those of the first batch): the
+ * range an output activation must reach, and whether they are class labels (one-hot rows, integers).
+ */
+export interface TargetStats {
+  readonly min: number;
+  readonly max: number;
+  /** Every value is a whole number (class indices, counts, one-hot rows). */
+  readonly integers: boolean;
+  /** Rows of 0s with a single 1 (two columns or more): one-hot classes. */
+  readonly oneHot: boolean;
+  /** Size of the last axis (1 for one column or for a vector of labels). */
+  readonly width: number;
+}
+
 export interface OptimizerInfo {
   /** tfjs class name: `SGD`, `Momentum`, `Adam`, `RMSProp`… */
   readonly name: string;
@@ -146,6 +161,12 @@ export interface RunStart {
    * squared error): the bar a model that learns must clear. Absent when it cannot be computed.
    */
   readonly baselineLoss?: number;
-  /** Program runs: where the model was built, compiled (its optimizer) and fitted (its data). */
-  readonly sites?: { readonly model?: SourceSite; readonly optimizer?: SourceSite; readonly data?: SourceSite };
+  /** The loss as the framework names it: tfjs `meanSquaredError`, `categoricalCrossentropy`…, torch `mse_loss`, `cross_entropy`… */
+  readonly loss?: string;
+  readonly targets?: TargetStats;
+  /**
+   * Program runs: where the model was built, compiled (its optimizer) and fitted (its data); PyTorch
+   * runs also where the loss was first computed (`loss`).
+   */
+  readonly sites?: { readonly model?: SourceSite; readonly optimizer?: SourceSite; readonly data?: SourceSite; readonly loss?: SourceSite };
 }

@@ -5,6 +5,7 @@ import { Diagnoser } from '../../../src/diagnosis/core';
 import type { BackendPreference } from '../../../src/engine/backend';
 import { train } from '../../../src/engine/train';
 import type { Finding, RuleId } from '../../../src/diagnosis/core/findings';
+import type { RunRecord } from '../../../src/runs/core/runRecord';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const zooFile = (name: string): string => path.join(ROOT, 'test', 'fixtures', 'zoo', `${name}.ts`);
@@ -30,6 +31,12 @@ export const BROKEN: readonly BrokenCase[] = [
   { file: zooFile('momentum-oscillation'), rule: 'oscillating-loss', on: 'optimizer:' },
   { file: zooFile('tiny-learning-rate'), rule: 'plateau', on: 'optimizer:' },
   { file: zooFile('tiny-dataset'), rule: 'overfitting', on: 'export function createModel' },
+  { file: zooFile('huge-learning-rate'), rule: 'diverging-loss', on: 'optimizer:' },
+  { file: zooFile('saturated-tanh-learning'), rule: 'saturated-activations', on: 'for (let i' },
+  { file: zooFile('sigmoid-regression'), rule: 'output-range-mismatch', on: "activation: 'sigmoid'" },
+  { file: zooFile('linear-mlp'), rule: 'missing-nonlinearity', on: 'inputShape: [784]' },
+  { file: zooFile('mse-softmax'), rule: 'loss-output-mismatch', on: "loss: 'meanSquaredError'" },
+  { file: zooFile('bce-linear-output'), rule: 'loss-output-mismatch', on: "loss: 'binaryCrossentropy'" },
 ];
 
 /** Healthy models: the zoo's, and the scaffold's examples (fewer epochs: they converge well before). */
@@ -49,12 +56,18 @@ export const HEALTHY: readonly { readonly file: string; readonly epochs?: number
  * with it (unseeded, the scaffold's sine regressor overflowed in about 1 run in 12).
  */
 export async function diagnoseInProcess(file: string, backend: BackendPreference, epochs?: number): Promise<Finding[]> {
+  return (await recordInProcess(file, backend, epochs)).findings;
+}
+
+/** The same, with the run's records (what its log holds). */
+export async function recordInProcess(file: string, backend: BackendPreference, epochs?: number): Promise<{ records: RunRecord[]; findings: Finding[] }> {
   const diagnoser = new Diagnoser(readFileSync(file, 'utf8'));
-  await train(
-    { file, backend, epochs, probeEverySteps: 50 },
-    (record) => diagnoser.add(record),
-  );
-  return diagnoser.findings();
+  const records: RunRecord[] = [];
+  await train({ file, backend, epochs, probeEverySteps: 50 }, (record) => {
+    records.push(record);
+    diagnoser.add(record);
+  });
+  return { records, findings: diagnoser.findings() };
 }
 
 /** 1-based line of the first line of `file` containing `text`. */

@@ -27,6 +27,12 @@ test('the schema knows the version this DeepScope writes and every diagnosis rul
 test('records of every type validate, non-finite numbers included, and name no property the schema misses', () => {
   const records: RunRecord[] = [
     ...runRecords({ ending: 'end' }),
+    {
+      ...startRecord(),
+      loss: 'mse_loss',
+      targets: { min: 0.5, max: 103, integers: false, oneHot: false, width: 1 },
+      sites: { loss: { file: '/work/train.py', line: 27, column: 9 } },
+    },
     probeRecord(2, { mean: Number.NaN, max: Number.POSITIVE_INFINITY, min: Number.NEGATIVE_INFINITY, percentiles: new Float32Array(9).fill(Number.NaN) }),
     { type: 'steps', losses: [{ step: 4, epoch: 1, loss: Number.NaN }] },
     { type: 'error', kind: 'shape', message: 'x does not fit', location: { file: '/work/model.ts', line: 7, column: 1 }, endedAt: '2026-12-02T18:36:00.000Z' },

@@ -5,7 +5,7 @@
 import { bilingual, evidence } from '../format';
 import { learningRateAt, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
-import { DIVIDE_RATE_FIX, plainSgdNote, rateText } from './learningRateAdvice';
+import { divideRateFix, plainSgdNote, rateText } from './learningRateAdvice';
 
 export const nanLoss: Rule = {
   id: 'nan-loss',
@@ -32,7 +32,7 @@ export const nanLoss: Rule = {
             `La loss est devenue NaN/infinie à l'époque ${epoch + 1}${where ? ` (pas ${where.step})` : ''} : les poids ont débordé. Le plus souvent ${rateIs.fr} est trop grand : chaque pas va plus loin que le précédent jusqu'au débordement.${sgd.fr}`,
         ),
         topic: 'lr-step-decay',
-        fix: DIVIDE_RATE_FIX,
+        fix: divideRateFix(run),
         site: 'optimizer',
       },
     ];

@@ -9,7 +9,7 @@
 import { bilingual, evidence } from '../format';
 import { learningRateAt, median, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
-import { DIVIDE_RATE_FIX, plainSgdNote, rateText } from './learningRateAdvice';
+import { divideRateFix, plainSgdNote, rateText } from './learningRateAdvice';
 
 const WINDOW = 10;
 const MIN_EPOCHS = 6;
@@ -48,7 +48,7 @@ export const oscillatingLoss: Rule = {
           (f) => `La loss oscille : sur les ${window.length} dernières époques elle a changé de sens ${turns} fois, typiquement de ${f.num(swing)}, autour de ${f.num(level)}. Les pas dépassent le minimum dans un sens puis dans l'autre : ${rateIs.fr}${momentum ? ` avec un momentum de ${f.num(momentum)}` : ''} est trop grand.${sgd.fr}`,
         ),
         topic: 'lr-step-decay',
-        fix: DIVIDE_RATE_FIX,
+        fix: divideRateFix(run),
         site: 'optimizer',
       },
     ];

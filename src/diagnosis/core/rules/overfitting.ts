@@ -9,6 +9,7 @@
 import { bilingual, evidence } from '../format';
 import { learningWell, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
+import { DROPOUT, hasLayerClass } from './modelShape';
 
 /** The best validation loss is at least this many epochs old (Keras' EarlyStopping calls it patience). */
 const PATIENCE = 3;
@@ -57,10 +58,15 @@ export const overfitting: Rule = {
           (f) => `La loss de validation est remontée de ${f.num(validation[best])} (époque ${best + 1}) à ${f.num(recent)} pendant que celle d'entraînement descendait à ${f.num(records[last].loss)}${gap !== undefined ? ` ; accuracy ${f.pct(trainAcc as number)} en entraînement, ${f.pct(valAcc as number)} en validation` : ''}. Le modèle apprend ses exemples par cœur au lieu de features qui généralisent.`,
         ),
         topic: 'reg-dropout',
-        fix: {
-          en: 'Regularise: add dropout after the dense layers (it keeps units from specialising), get more data or augment it, or keep the weights of the best validation epoch.',
-          fr: "Régulariser : ajouter du dropout après les couches denses (il empêche les unités de se spécialiser), obtenir plus de données ou les augmenter, ou garder les poids de la meilleure époque de validation.",
-        },
+        fix: hasLayerClass(run.start, DROPOUT)
+          ? {
+              en: 'Regularise more: raise the dropout rate of the layers that have one or add dropout after the others, get more data or augment it, or keep the weights of the best validation epoch.',
+              fr: "Régulariser davantage : augmenter le taux du dropout existant ou en ajouter après les autres couches, obtenir plus de données ou les augmenter, ou garder les poids de la meilleure époque de validation.",
+            }
+          : {
+              en: 'Regularise: add dropout after the dense layers (it keeps units from specialising), get more data or augment it, or keep the weights of the best validation epoch.',
+              fr: "Régulariser : ajouter du dropout après les couches denses (il empêche les unités de se spécialiser), obtenir plus de données ou les augmenter, ou garder les poids de la meilleure époque de validation.",
+            },
         site: 'model',
       },
     ];

@@ -9,9 +9,16 @@ import { bilingual, evidence } from '../format';
 import { currentStreak, hiddenLayers, layerInfo, symptomSeverity, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
 import { shareBeyond } from './histogram';
+import { BATCH_NORM, hasLayerClass } from './modelShape';
 
 const DEEPDIAGNOSIS_LIMIT = 5;
 const DEEPDIAGNOSIS_SHARE = 0.5;
+/**
+ * Severity follows the evidence: from 80 % beyond ±5 on, most units of the layer pass almost no
+ * gradient, a warning even while the loss still falls (six tanh layers at 90 % learn a little, through
+ * the units left). Between 50 % and 80 %, a warning only while training suffers.
+ */
+const STRONG_SHARE = 0.8;
 const SATURATING = new Set(['sigmoid', 'tanh', 'hardSigmoid']);
 
 export const saturatedActivations: Rule = {
@@ -30,7 +37,7 @@ export const saturatedActivations: Rule = {
       return [
         {
           rule: 'saturated-activations',
-          severity: symptomSeverity(run),
+          severity: share >= STRONG_SHARE ? 'warning' : symptomSeverity(run),
           layer: layer.layer,
           epoch: since.epoch,
           step: since.step,
@@ -40,10 +47,15 @@ export const saturatedActivations: Rule = {
             (f) => `${f.pct(share)} des entrées de la ${activation} de ${layer.layer} sont au-delà de ±${DEEPDIAGNOSIS_LIMIT} (DeepDiagnosis signale au-delà de ${f.pct(DEEPDIAGNOSIS_SHARE)}), là où ${activation} est plate : ses sorties se resserrent sur ${activation === 'tanh' ? '-1 et 1' : '0 et 1'} avec des gradients nuls, et les couches en dessous n'apprennent plus. De grands poids initiaux produisent cela avec des activations qui saturent.`,
           ),
           topic: activation === 'tanh' ? 'init-large-random' : 'activation-sigmoid',
-          fix: {
-            en: 'Initialise with Xavier (variance 1/n_in) so the inputs stay in the active region, insert batch normalisation before the activation, or use ReLU, which does not saturate for x > 0.',
-            fr: "Initialiser avec Xavier (variance 1/n_in) pour que les entrées restent dans la région active, insérer une batch normalization avant l'activation, ou utiliser ReLU, qui ne sature pas pour x > 0.",
-          },
+          fix: hasLayerClass(run.start, BATCH_NORM)
+            ? {
+                en: 'Initialise with Xavier (variance 1/n_in) so the inputs stay in the active region, check that the batch normalisation comes right before this activation, or use ReLU, which does not saturate for x > 0.',
+                fr: "Initialiser avec Xavier (variance 1/n_in) pour que les entrées restent dans la région active, vérifier que la batch normalization précède bien cette activation, ou utiliser ReLU, qui ne sature pas pour x > 0.",
+              }
+            : {
+                en: 'Initialise with Xavier (variance 1/n_in) so the inputs stay in the active region, insert batch normalisation before the activation, or use ReLU, which does not saturate for x > 0.',
+                fr: "Initialiser avec Xavier (variance 1/n_in) pour que les entrées restent dans la région active, insérer une batch normalization avant l'activation, ou utiliser ReLU, qui ne sature pas pour x > 0.",
+              },
           site: 'layer',
         },
       ];

@@ -49,10 +49,15 @@ export const vanishingGradients: Rule = {
         evidence: evidence({ ratio, firstNorm: input.norm, lastNorm: output.norm }),
         message: { en: text.en + cause.en, fr: text.fr + cause.fr },
         topic: saturating === 'tanh' ? 'activation-tanh' : saturating ? 'activation-sigmoid' : 'batch-norm',
-        fix: {
-          en: 'Use ReLU in the hidden layers (the notes: start with ReLU, do not use sigmoid) with He initialisation; batch normalisation before the activations also keeps the gradients flowing.',
-          fr: 'Utiliser ReLU dans les couches cachées (les notes : commencer avec des ReLU, ne pas utiliser la sigmoïde) avec une initialisation de He ; une batch normalization avant les activations aide aussi le gradient à passer.',
-        },
+        fix: saturating
+          ? {
+              en: 'Use ReLU in the hidden layers (the notes: start with ReLU, do not use sigmoid) with He initialisation; batch normalisation before the activations also keeps the gradients flowing.',
+              fr: 'Utiliser ReLU dans les couches cachées (les notes : commencer avec des ReLU, ne pas utiliser la sigmoïde) avec une initialisation de He ; une batch normalization avant les activations aide aussi le gradient à passer.',
+            }
+          : {
+              en: 'Initialise each layer for its activation (He for ReLU, Xavier otherwise) so the gradient keeps its scale from layer to layer; batch normalisation before the activations also keeps it flowing.',
+              fr: "Initialiser chaque couche selon son activation (He pour ReLU, Xavier sinon) pour que le gradient garde son échelle d'une couche à l'autre ; une batch normalization avant les activations l'aide aussi à passer.",
+            },
         site: 'layer',
       },
     ];
