@@ -6,7 +6,7 @@ import type { FrameLocator } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, webviewContent } from '../support/webview';
-import { applyColorTheme, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, hoverOnText, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
@@ -86,19 +86,7 @@ test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full
   const line = page.locator('.editor-instance .view-line', { hasText: "activation: 'relu'," }).first();
   await line.waitFor();
   const hover = page.locator('.monaco-hover:visible', { hasText: 'ReLU (Rectified Linear Unit)' });
-  // A hover that comes up while the extension or TypeScript is still starting can show without
-  // DeepScope's part (seen once on CI): move away and hover again, as a user would.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.mouse.move(150, 600);
-    await line.locator('span > span', { hasText: 'relu' }).first().hover();
-    try {
-      await hover.waitFor({ timeout: 8_000 });
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
+  await hoverOnText(page, line, 'relu', hover);
   await page.waitForTimeout(500); // the hover fades in: let it finish before the screenshot
   const hoverText = await hover.innerText();
   assert.match(hoverText, /DeepScope/);
