@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 import torch
 from torch import nn
 from . import guard, optimizers, sites
+from .buffers import WORK
 from .layers import unwrap
 from .loaders import LoaderEvents, LoaderListener
 from .patches import Patches
@@ -72,6 +73,7 @@ class Watcher:
         for run in [*self._pending.values(), *([self.run] if self.run else [])]:
             run.close()
         self._pending.clear()
+        WORK.release()
         if _current is self:
             _current = None
 
