@@ -5,6 +5,7 @@ src/common/core/histogramMath.ts does. Everything runs under no_grad on a detach
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from typing import Any, Optional, Sequence
@@ -45,8 +46,9 @@ def percentiles_from_histogram(low: float, high: float, counts: list[float], per
             values.append(math.nan)
         else:
             target = percent / 100 * total
-            index = next((i for i, through in enumerate(cumulative) if through >= target and counts[i] > 0), None)
-            values.append(high if index is None else low + (index + (target - (cumulative[index] - counts[index])) / counts[index]) * width)
+            # The first bin whose cumulative count reaches the target (target > 0, so that bin is not empty).
+            index = bisect.bisect_left(cumulative, target)
+            values.append(high if index == len(counts) else low + (index + (target - (cumulative[index] - counts[index])) / counts[index]) * width)
     return values
 
 
