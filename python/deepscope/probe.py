@@ -13,7 +13,8 @@ from . import layers
 from .capture import ForwardCapture, LeafSeen
 from .records import Record, without_none
 from .sites import site_of
-from .stats import describe_values, unit_spread
+from .buffers import WORK
+from .stats import describe_with_norm, sum_of_squares, unit_spread
 
 
 class StepProbe:
@@ -22,7 +23,7 @@ class StepProbe:
     def __init__(self, capture: ForwardCapture) -> None:
         self._watched = [seen for seen in capture.seen if seen.outputs is not None]
         self._gradients: dict[int, Record] = {}
-        self._before: dict[int, torch.Tensor] = {}
+        self._before: dict[int, tuple[torch.Tensor, float]] = {}
 
     @torch.no_grad()
     def before_update(self) -> None:
@@ -31,8 +32,13 @@ class StepProbe:
                 if parameter.grad is not None:
                     # Statistics do not depend on the layout: taken on the stored tensor, without a transposed copy.
                     gradient = parameter.grad
-                    self._gradients[id(parameter)] = {"norm": float(gradient.norm()), "meanAbs": float(gradient.abs().mean()), "stats": describe_values(gradient)}
-                self._before[id(parameter)] = parameter.detach().clone()
+                    stats, norm = describe_with_norm(gradient)
+                    mean_abs = torch.abs(gradient.reshape(-1), out=WORK.flat(("values", gradient.device), gradient.numel(), torch.float32, gradient.device)).mean()
+                    self._gradients[id(parameter)] = {"norm": norm, "meanAbs": float(mean_abs), "stats": stats}
+                # The weights before the update, in a buffer kept for the next probes, and their norm.
+                before = WORK.flat(("before", id(parameter)), parameter.numel(), parameter.dtype, parameter.device).view(parameter.shape)
+                before.copy_(parameter)
+                self._before[id(parameter)] = (before, math.sqrt(sum_of_squares(before)))
 
     @torch.no_grad()
     def record(self, step: int, epoch: int) -> Record:
@@ -48,18 +54,18 @@ class StepProbe:
 
     def _weight(self, layer: str, name: str, parameter: torch.nn.Parameter, layout: Callable[[torch.Tensor], torch.Tensor]) -> Record:
         value = parameter.detach()
-        norm = float(value.norm())
-        previous = self._before.get(id(parameter))
+        stats, norm = describe_with_norm(value)
         ratio: Optional[float] = None
-        previous_norm = float(previous.norm()) if previous is not None else 0.0
+        before = self._before.get(id(parameter))
         # A ratio to a (near-)zero norm, e.g. a freshly zero-initialised bias, says nothing (as modelProbe.ts).
-        if previous is not None and norm > 1e-6 and previous_norm > 0:
-            change = float((parameter.detach() - previous).norm()) / previous_norm
+        if before is not None and norm > 1e-6 and before[1] > 0:
+            previous, previous_norm = before
+            change = math.sqrt(sum_of_squares(previous.sub_(value))) / previous_norm  # ΔW in the kept buffer
             ratio = change if math.isfinite(change) else None
         return without_none({
             "name": f"{layer}/{name}",
             "shape": list(layout(value).shape),
-            "values": describe_values(value),
+            "values": stats,
             "norm": norm,
             "gradient": self._gradients.get(id(parameter)),
             "updateRatio": ratio,

@@ -6,6 +6,7 @@ at the first step whose forward pass it saw (earlier steps are held back until t
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -18,7 +19,8 @@ from .epochs import EpochClock
 from .probe import StepProbe, current_lr, layer_infos, optimizer_info
 from .records import PRODUCER, RUN_LOG_VERSION, Record, now_iso, without_none
 from .sinks import StepBatcher
-from .sites import Site, site_of
+from .layers import unwrap
+from .sites import Site, live_modules, site_of
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,9 @@ class WatchedRun:
 
     def _start(self, optimizer: torch.optim.Optimizer, capture: ForwardCapture) -> None:
         self.started = True
+        wrapper = next((type(module).__name__ for module in live_modules() if module is not self.model and unwrap(module) is self.model), None)
+        if wrapper is not None:
+            print(f"deepscope: the model is wrapped in {wrapper}: DeepScope watches the {type(self.model).__name__} it wraps, its layers named without the wrapper's `module.` prefix", file=sys.stderr)
         # The first training call of the loss gave the baseline, the loss's name, its targets and its line.
         captured = self._baseline
         if captured is not None:

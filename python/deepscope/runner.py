@@ -45,6 +45,9 @@ def run_script(script: str, args: list[str], probe_every: int, layers: Optional[
         watcher.error(thrown_record(error))
         error = error.with_traceback(_user_traceback(error.__traceback__))
         sys.excepthook(type(error), error, error.__traceback__)
+        hint = _absent_cuda_hint(error)
+        if hint:
+            print(f"deepscope: {hint}", file=sys.stderr)
         return 1
     except BaseException:
         watcher.finish("cancelled")
@@ -55,11 +58,27 @@ def run_script(script: str, args: list[str], probe_every: int, layers: Optional[
 
 def thrown_record(error: BaseException) -> Record:
     """kind module-threw, `ExcType: text`, at the deepest frame of the traceback in the user's own files."""
-    record: Record = {"type": "error", "kind": "module-threw", "message": "".join(traceback.format_exception_only(type(error), error)).strip()}
+    message = "".join(traceback.format_exception_only(type(error), error)).strip()
+    hint = _absent_cuda_hint(error)
+    record: Record = {"type": "error", "kind": "module-threw", "message": f"{message}. {hint}" if hint else message}
     location = _deepest_user_frame(error.__traceback__)
     if location is not None:
         record["location"] = location
     return record
+
+
+# What torch raises for `.cuda()`, `.to("cuda")` or `device="cuda"` without a usable GPU (a CPU-only build, no driver, no device).
+_NO_CUDA = ("Torch not compiled with CUDA enabled", "Found no NVIDIA driver", "No CUDA GPUs are available", "CUDA driver initialization failed")
+
+
+def _absent_cuda_hint(error: BaseException) -> Optional[str]:
+    """What to do when the script asked for CUDA and this PyTorch has none; None for other errors."""
+    import torch
+
+    if torch.cuda.is_available() or not any(text in str(error) for text in _NO_CUDA):
+        return None
+    return ("The script asks for CUDA, which this PyTorch cannot use (torch.cuda.is_available() is False): "
+            "run it on the CPU, e.g. device = \"cuda\" if torch.cuda.is_available() else \"cpu\", then .to(device) instead of .cuda().")
 
 
 def _deepest_user_frame(tb: Optional[TracebackType]) -> Optional[sites.Site]:

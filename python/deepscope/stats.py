@@ -5,11 +5,14 @@ src/common/core/histogramMath.ts does. Everything runs under no_grad on a detach
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from typing import Any, Optional, Sequence
 
 import torch
+
+from .buffers import WORK
 
 HISTOGRAM_BINS = 30
 DISTRIBUTION_PERCENTILES = (0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100)
@@ -43,42 +46,57 @@ def percentiles_from_histogram(low: float, high: float, counts: list[float], per
             values.append(math.nan)
         else:
             target = percent / 100 * total
-            index = next((i for i, through in enumerate(cumulative) if through >= target and counts[i] > 0), None)
-            values.append(high if index is None else low + (index + (target - (cumulative[index] - counts[index])) / counts[index]) * width)
+            # The first bin whose cumulative count reaches the target (target > 0, so that bin is not empty).
+            index = bisect.bisect_left(cumulative, target)
+            values.append(high if index == len(counts) else low + (index + (target - (cumulative[index] - counts[index])) / counts[index]) * width)
     return values
 
 
 @torch.no_grad()
 def describe_activations(tensor: torch.Tensor, activation: Optional[str]) -> Stats:
     """Distribution of a layer's outputs, with `saturatedFraction` (0 when the activation does not saturate)."""
-    return _describe(tensor, saturation_of(activation))
+    return _describe(tensor, saturation_of(activation))[0]
 
 
 @torch.no_grad()
 def describe_values(tensor: torch.Tensor) -> Stats:
     """Distribution of weights, gradients or pre-activations: no saturation field."""
-    stats = _describe(tensor, "none")
+    return describe_with_norm(tensor)[0]
+
+
+@torch.no_grad()
+def describe_with_norm(tensor: torch.Tensor) -> tuple[Stats, float]:
+    """`describe_values` and the tensor's Euclidean norm, from the same passes over it."""
+    stats, squares = _describe(tensor, "none")
     del stats["saturatedFraction"]
-    return stats
+    norm = math.sqrt(squares)
+    # inf - inf is NaN in the centred sum, where torch's norm says inf: ask torch when it is not finite.
+    return stats, norm if math.isfinite(norm) else float(tensor.detach().float().norm())
 
 
-def _describe(tensor: torch.Tensor, saturation: str) -> Stats:
+def sum_of_squares(tensor: torch.Tensor) -> float:
+    """‖tensor‖² by a dot product, without a copy when the tensor is contiguous (torch's norm is several times slower on CPU)."""
+    flat = tensor.detach().reshape(-1).float()
+    return float(torch.dot(flat, flat))
+
+
+def _describe(tensor: torch.Tensor, saturation: str) -> tuple[Stats, float]:
     values = tensor.detach().reshape(-1).float()
     count = values.numel()
     if count == 0:
-        return _empty()
+        return _empty(), 0.0
     # Two passes through a dot product: var_mean is several times slower on CPU and probes must stay cheap.
     mean = values.mean()
-    centred = values - mean
+    centred = torch.sub(values, mean, out=WORK.flat(("values", values.device), count, torch.float32, values.device))
     low, high = torch.aminmax(values)
     nonzero = torch.count_nonzero(values).float()
-    scalars = torch.stack([mean, (torch.dot(centred, centred) / count).sqrt(), low, high, nonzero, _saturated(values, saturation)]).tolist()
-    mean_value, std, low_value, high_value, nonzero_count, saturated = scalars
+    scalars = torch.stack([mean, torch.dot(centred, centred), low, high, nonzero, _saturated(values, saturation)]).tolist()
+    mean_value, centred_squares, low_value, high_value, nonzero_count, saturated = scalars
     counts = _bins(values, low_value, high_value, centred)
-    return {
+    stats = {
         "count": count,
         "mean": mean_value,
-        "std": std,
+        "std": math.sqrt(centred_squares / count),
         "min": low_value,
         "max": high_value,
         "zeroFraction": (count - nonzero_count) / count,
@@ -86,6 +104,7 @@ def _describe(tensor: torch.Tensor, saturation: str) -> Stats:
         "histogram": {"min": low_value, "max": high_value, "counts": counts},
         "percentiles": percentiles_from_histogram(low_value, high_value, counts),
     }
+    return stats, centred_squares + count * mean_value * mean_value
 
 
 def _bins(values: torch.Tensor, low: float, high: float, scratch: torch.Tensor) -> list[float]:
@@ -94,9 +113,13 @@ def _bins(values: torch.Tensor, low: float, high: float, scratch: torch.Tensor) 
     if not (math.isfinite(low) and math.isfinite(high)):
         return [0.0] * HISTOGRAM_BINS
     span = max(high - low, 1e-12)
-    # v - min ≥ 0, so truncating is flooring; int32 makes bincount several times faster than int64.
-    index = torch.sub(values, low, out=scratch).div_(span).mul_(HISTOGRAM_BINS).clamp_(0, HISTOGRAM_BINS - 1).to(torch.int32)
-    return [float(count) for count in torch.bincount(index, minlength=HISTOGRAM_BINS).tolist()]
+    torch.sub(values, low, out=scratch).div_(span).mul_(HISTOGRAM_BINS)
+    # v - min ≥ 0, so truncating (the cast) is flooring; int32 makes bincount several times faster than int64.
+    # Only the maximum reaches 30 (and rounding): it is folded into the last bin, which is what clipping does.
+    index = WORK.flat(("bins", values.device), values.numel(), torch.int32, values.device)
+    index.copy_(scratch)
+    counts = [float(count) for count in torch.bincount(index, minlength=HISTOGRAM_BINS + 1).tolist()]
+    return counts[: HISTOGRAM_BINS - 1] + [sum(counts[HISTOGRAM_BINS - 1:])]
 
 
 def _saturated(values: torch.Tensor, saturation: str) -> torch.Tensor:
@@ -132,7 +155,10 @@ def unit_spread(kernel: torch.Tensor) -> Optional[float]:
     """RMS over inputs of the std across units (the last axis), as modelProbe.ts; None below 2 units or rank 2."""
     if kernel.dim() < 2 or kernel.shape[-1] < 2:
         return None
-    # The mean over inputs of a variance across units is the mean square of the centred kernel: no reshaped copy.
+    # The mean over inputs of a variance across units is the mean square of the centred kernel, centred in a
+    # kept buffer (the view may be a transposed one: the subtraction reads it in place).
     values = kernel.detach().float()
-    centred = values - values.mean(dim=-1, keepdim=True)
-    return float(centred.norm()) / math.sqrt(centred.numel())
+    centred = WORK.flat(("values", values.device), values.numel(), torch.float32, values.device).view(values.shape)
+    torch.sub(values, values.mean(dim=-1, keepdim=True), out=centred)
+    flat = centred.view(-1)
+    return math.sqrt(float(torch.dot(flat, flat)) / flat.numel())

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 import torch
 from torch import nn
 from . import guard, optimizers, sites
+from .buffers import WORK
 from .layers import unwrap
 from .loaders import LoaderEvents, LoaderListener
 from .patches import Patches
@@ -72,6 +73,7 @@ class Watcher:
         for run in [*self._pending.values(), *([self.run] if self.run else [])]:
             run.close()
         self._pending.clear()
+        WORK.release()
         if _current is self:
             _current = None
 
@@ -195,18 +197,24 @@ class Watcher:
     # The patched torch function.
 
     def _backward(self, original: Callable[..., Any]) -> Callable[..., Any]:
-        watcher = self
+        loss_backwarded = guard.guarded(self._loss_backwarded)  # built once: this runs at every step
 
         def backward(tensors: Any, *args: Any, **kwargs: Any) -> Any:
-            guard.guarded(watcher._loss_backwarded)(tensors)
+            loss_backwarded(tensors)
             return original(tensors, *args, **kwargs)
 
         return backward
 
     def _loss_backwarded(self, tensors: Any) -> None:
         """The step's loss: the sum of the scalars back-propagated since the last step (their sum is what the gradients are of)."""
-        items = tensors if isinstance(tensors, (tuple, list)) else (tensors,)
-        scalars = [item for item in items if isinstance(item, torch.Tensor) and item.numel() == 1]
-        if scalars:
-            value = sum(float(item.detach().item()) for item in scalars)
-            self._loss = value if self._loss is None else self._loss + value
+        if isinstance(tensors, torch.Tensor):  # loss.backward(): one tensor, no list to build
+            if tensors.numel() != 1:
+                return
+            value = float(tensors.item())
+        else:
+            items = tensors if isinstance(tensors, (tuple, list)) else ()
+            scalars = [item for item in items if isinstance(item, torch.Tensor) and item.numel() == 1]
+            if not scalars:
+                return
+            value = sum(float(item.item()) for item in scalars)
+        self._loss = value if self._loss is None else self._loss + value

@@ -55,15 +55,23 @@ class BadScriptsTest(unittest.TestCase):
         self.assertEqual(outcome.code, 0, outcome.stderr)
         layers = outcome.start()["layers"]
         self.assertEqual([(layer["name"], layer.get("activation")) for layer in layers], [("0", "relu"), ("2", "linear")])
+        self.assertIn("deepscope: the model is wrapped in DataParallel: DeepScope watches the Sequential it wraps", outcome.stderr)
 
     @unittest.skipIf(torch.cuda.is_available(), "this machine has CUDA")
     def test_cuda_when_there_is_none(self):
-        outcome = run_fixture("cuda_absent.py")
-        self.assertEqual(outcome.code, 1)
-        error = outcome.records[-1]
-        self.assertEqual(error["kind"], "module-threw")
-        self.assertIn("CUDA", error["message"])
-        self.assertEqual((error["location"]["file"], error["location"]["line"]), (fixture("cuda_absent.py"), 5))
+        for args, line in (((), 7), (("device",), 8)):  # model.cuda(); torch.randn(…, device="cuda")
+            outcome = run_fixture("cuda_absent.py", *args)
+            self.assertEqual(outcome.code, 1)
+            error = outcome.records[-1]
+            self.assertEqual(error["kind"], "module-threw")
+            self.assertIn("CUDA", error["message"])
+            self.assertIn("run it on the CPU", error["message"])
+            self.assertEqual((error["location"]["file"], error["location"]["line"]), (fixture("cuda_absent.py"), line))
+            self.assertIn("deepscope: The script asks for CUDA, which this PyTorch cannot use", outcome.stderr)
+
+    def test_other_errors_get_no_cuda_hint(self):
+        outcome = run_fixture("raises.py")
+        self.assertNotIn("CUDA", outcome.records[-1]["message"] + outcome.stderr)
 
     def test_the_script_runs_as_python_would_run_it(self):
         folder = os.path.dirname(FIXTURES)

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Opens the workbench and waits until it is usable (the explorer shows the folder). */
 export async function openWorkbench(page: Page, url: string): Promise<void> {
@@ -85,4 +85,39 @@ export async function reloadWindow(page: Page): Promise<void> {
   await runCommand(page, 'Developer: Reload Window');
   await unloaded;
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+}
+
+/**
+ * Points the mouse at `text` inside an editor line (a `.view-line`) until `hover` shows, as a user who moves
+ * away and back. Monaco draws neighbouring tokens of one colour as one span (`    nn.Tanh` in a notebook cell),
+ * so the text's own box is measured, not its span's: the span's centre may be on another word. A hover that
+ * comes up while the extension is still starting can miss DeepScope's part (seen once on CI): hence the retries.
+ */
+export async function hoverOnText(page: Page, line: Locator, text: string, hover: Locator, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.mouse.move(150, 600); // the explorer's empty part: off any editor
+    const box = await line.evaluate((element, wanted) => {
+      const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at >= 0) {
+          const range = element.ownerDocument.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const { x, y, width, height } = range.getBoundingClientRect();
+          return { x, y, width, height };
+        }
+      }
+      return undefined;
+    }, text);
+    if (!box) throw new Error(`"${text}" is not on the line "${await line.innerText()}"`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    try {
+      await hover.waitFor({ timeout: 8_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }

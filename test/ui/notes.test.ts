@@ -6,7 +6,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile, webviewContent } from '../support/webview';
-import { applyColorTheme, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
+import { applyColorTheme, hoverOnText, reloadWindow, runCommand, waitForQuickInput } from '../support/workbench';
 
 let session: UiSession;
 const screenshot = (name: string) => path.join(SCREENSHOTS_DIR, name);
@@ -45,24 +45,6 @@ async function editorLine(file: string, line: number, text: string): Promise<Loc
   const shown = page.locator('.editor-instance .view-line', { hasText: text }).first();
   await shown.waitFor();
   return shown;
-}
-
-/**
- * Hovers `target` until `hover` shows. A hover that comes up while the extension or TypeScript is still
- * starting can show without DeepScope's part (seen once on CI): move away and hover again, as a user would.
- */
-async function hoverUntilShown(target: Locator, hover: Locator): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await session.page.mouse.move(150, 600);
-    await target.hover();
-    try {
-      await hover.waitFor({ timeout: 8_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
 }
 
 test('"Open Lecture Note…" finds Nesterov; the note is typeset with KaTeX; related topics and EN/FR switch the note', async () => {
@@ -111,7 +93,7 @@ test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full
   const { page } = session;
   const line = await editorLine('spiral-classifier.ts', 139, "activation: 'relu',");
   const hover = page.locator('.monaco-hover:visible', { hasText: 'ReLU (Rectified Linear Unit)' });
-  await hoverUntilShown(line.locator('span > span', { hasText: 'relu' }).first(), hover);
+  await hoverOnText(page, line, 'relu', hover);
   await page.waitForTimeout(500); // the hover fades in: let it finish before the screenshot
   const hoverText = await hover.innerText();
   assert.match(hoverText, /DeepScope/);
@@ -137,7 +119,7 @@ test('hovering a layer the notes do not cover shows a topic marked beyond the no
   const line = page.locator('.editor-instance .view-line', { hasText: 'model.add(tf.layers.dense({' }).first();
   await line.waitFor();
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Dense (fully connected) layer' });
-  await hoverUntilShown(line.locator('span > span', { hasText: /^dense$/ }).first(), hover);
+  await hoverOnText(page, line, 'dense', hover);
   const hoverText = await hover.innerText();
   assert.match(hoverText, /DeepScope · beyond the notes/);
   assert.match(hoverText, /Closest notes: Choosing an activation function in practice · Xavier \(Glorot\) initialisation · He initialisation/);

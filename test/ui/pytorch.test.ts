@@ -49,12 +49,14 @@ test('Run with DeepScope on a sigmoid PyTorch script: dashboard of its layers, v
   const chart = (label: string) => dashboard.locator(`.chart[aria-label^="${label}"]`);
   await chart('Gradient histograms').waitFor();
   assert.equal(await chart('Activation distributions over time').getAttribute('data-layers'), '0,2,4,6,8,10,12,14,16');
+  // The layer picker names a layer as the findings do: its class, then its module path.
+  assert.match(await dashboard.locator('.layer-choice').first().innerText(), /^\s*Linear \(0\) sigmoid/);
 
   await runCommand(page, 'Problems: Focus on Problems View');
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'vanishing-gradients' }).first();
   await row.waitFor({ timeout: 30_000 });
   const text = (await row.innerText()).replace(/\s+/g, ' ');
-  assert.match(text, /Vanishing gradients: the gradient of 0 is .* that of the output layer/);
+  assert.match(text, /Vanishing gradients: the gradient of Linear \(0\) is .* that of the output layer/);
   const line = Number(/\[Ln (\d+), Col \d+\]/.exec(text)?.[1]);
   assert.ok(HIDDEN_LINES.includes(line), `on line ${line}, not on a line that builds a hidden layer (${HIDDEN_LINES.join(', ')}): ${text}`);
   await page.screenshot({ path: screenshot('pytorch-problems-dark.png') });

@@ -3,6 +3,7 @@ import type { Finding } from '../../src/diagnosis/core/findings';
 import type { DashboardStore } from './store';
 import { el } from './dom';
 import type { Language } from '../../src/common/core/language';
+import { layerLabel } from '../../src/runs/core/layerLabel';
 
 export interface PanelActions {
   openNote(topic: Finding['topic']): void;
@@ -119,7 +120,7 @@ export function renderControls(target: HTMLElement, store: DashboardStore, actio
       actions.selectLayers(next);
     });
     const only = comparison && !otherLayers.has(name) ? ' (this run only)' : '';
-    return el('label', { class: 'layer-choice' }, box, ` ${name}`, el('span', { class: 'muted' }, `${info?.activation ? ` ${info.activation}` : ''}${only}`));
+    return el('label', { class: 'layer-choice' }, box, ` ${layerLabel(start, name)}`, el('span', { class: 'muted' }, `${info?.activation ? ` ${info.activation}` : ''}${only}`));
   });
   const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, store.frames.length - 1)), step: '1', 'aria-label': 'Step shown by the histograms' });
   slider.value = String(store.cursor ?? Math.max(0, store.frames.length - 1));

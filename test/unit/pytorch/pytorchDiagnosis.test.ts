@@ -41,11 +41,15 @@ test('a PyTorch run: the vanishing-gradients fix names nn.ReLU and kaiming_norma
   const found = vanishingRun('pytorch').find((finding) => finding.rule === 'vanishing-gradients');
   assert.ok(found, 'vanishing gradients found');
   assert.equal(found.line, 5);
+  // The layer is named by its class and its module path, not by the bare index ("the gradient of 0").
+  assert.match(found.message.en, /the gradient of Linear \(0\) is /);
+  assert.match(found.message.fr, /le gradient de Linear \(0\) vaut /);
   assert.match(found.fix.en, /nn\.ReLU\(\)/);
   assert.match(found.fix.en, /kaiming_normal_/);
   assert.match(found.fix.fr, /En PyTorch/);
   const tfjs = vanishingRun(undefined).find((finding) => finding.rule === 'vanishing-gradients');
   assert.ok(tfjs && !/PyTorch/.test(tfjs.fix.en), 'a tfjs run keeps its own words');
+  assert.match(tfjs.message.en, /the gradient of 0 is /, 'a tfjs layer keeps its own name');
 });
 
 test('PyTorch quick fixes: ReLU for every hidden sigmoid, the saturated one only, lr through its constant, Nesterov momentum', () => {

@@ -11,6 +11,7 @@ import type { LayerProbe, ProbeFrame } from '../../../runs/core/trainingData';
 import { bilingual, evidence } from '../format';
 import { currentStreak, hiddenLayers, symptomSeverity, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
+import { layerLabel } from '../../../runs/core/layerLabel';
 
 const COLLAPSED = 0.01;
 const SHRINKS = 0.5;
@@ -42,8 +43,8 @@ export const collapsingActivations: Rule = {
         step: since.step,
         evidence: evidence({ layerStd: start.activations.std, inputStd: startInputStd, smallestStd: smallest.activations.std, ratioToInputs: ratio }),
         message: bilingual(
-          (f) => `The activations collapse to 0: ${start.layer} shrinks the spread of its input from ${f.num(startInputStd)} to ${f.num(start.activations.std)}, and by ${smallest.layer} it is ${f.num(smallest.activations.std)}, ${f.num(ratio)}× that of the inputs. With too small initial weights w·x is close to 0 from the first layers on, and the gradients are just as small.`,
-          (f) => `Les activations s'effondrent vers 0 : ${start.layer} réduit l'étalement de son entrée de ${f.num(startInputStd)} à ${f.num(start.activations.std)}, et à ${smallest.layer} il n'est plus que de ${f.num(smallest.activations.std)}, ${f.num(ratio)} fois celui des entrées. Avec des poids initiaux trop petits, w·x est proche de zéro dès les premières couches, et les gradients sont tout aussi faibles.`,
+          (f) => `The activations collapse to 0: ${layerLabel(run.start, start.layer)} shrinks the spread of its input from ${f.num(startInputStd)} to ${f.num(start.activations.std)}, and by ${layerLabel(run.start, smallest.layer)} it is ${f.num(smallest.activations.std)}, ${f.num(ratio)}× that of the inputs. With too small initial weights w·x is close to 0 from the first layers on, and the gradients are just as small.`,
+          (f) => `Les activations s'effondrent vers 0 : ${layerLabel(run.start, start.layer)} réduit l'étalement de son entrée de ${f.num(startInputStd)} à ${f.num(start.activations.std)}, et à ${layerLabel(run.start, smallest.layer)} il n'est plus que de ${f.num(smallest.activations.std)}, ${f.num(ratio)} fois celui des entrées. Avec des poids initiaux trop petits, w·x est proche de zéro dès les premières couches, et les gradients sont tout aussi faibles.`,
         ),
         topic: 'init-small-random',
         fix: {

@@ -11,6 +11,7 @@ import { bilingual, evidence } from '../format';
 import { currentStreak, hiddenLayers, kernelOf, layerInfo, symptomSeverity, type RunData } from '../runData';
 import type { LayerProbe } from '../../../runs/core/trainingData';
 import type { Draft, Rule } from '../rule';
+import { layerLabel } from '../../../runs/core/layerLabel';
 
 const DEEPDIAGNOSIS_DEAD_OUTPUTS = 0.7;
 const AUTOTRAINER_ZERO_GRADIENTS = 0.7;
@@ -36,8 +37,8 @@ export const deadRelu: Rule = {
           step: since.step,
           evidence: evidence({ zeroFraction: zeros, gradientZeroFraction: zeroGradients }),
           message: bilingual(
-            (f) => `${f.pct(zeros)} of the ReLU outputs of ${layer.layer} are 0${zeroGradients !== undefined ? ` and ${f.pct(zeroGradients)} of its weight gradients are 0` : ''} (DeepDiagnosis and AUTOTRAINER flag 70%): its units are dead. For every input w·x + b ≤ 0, so they neither activate nor contribute to learning, and nothing brings them back.`,
-            (f) => `${f.pct(zeros)} des sorties ReLU de ${layer.layer} valent 0${zeroGradients !== undefined ? ` et ${f.pct(zeroGradients)} des gradients de ses poids sont nuls` : ''} (DeepDiagnosis et AUTOTRAINER signalent à 70 %) : ses unités sont mortes (« ReLU dies »). Pour toute entrée w·x + b ≤ 0 : elles ne s'activent pas, ne contribuent pas à l'apprentissage, et rien ne les ramène.`,
+            (f) => `${f.pct(zeros)} of the ReLU outputs of ${layerLabel(run.start, layer.layer)} are 0${zeroGradients !== undefined ? ` and ${f.pct(zeroGradients)} of its weight gradients are 0` : ''} (DeepDiagnosis and AUTOTRAINER flag 70%): its units are dead. For every input w·x + b ≤ 0, so they neither activate nor contribute to learning, and nothing brings them back.`,
+            (f) => `${f.pct(zeros)} des sorties ReLU de ${layerLabel(run.start, layer.layer)} valent 0${zeroGradients !== undefined ? ` et ${f.pct(zeroGradients)} des gradients de ses poids sont nuls` : ''} (DeepDiagnosis et AUTOTRAINER signalent à 70 %) : ses unités sont mortes (« ReLU dies »). Pour toute entrée w·x + b ≤ 0 : elles ne s'activent pas, ne contribuent pas à l'apprentissage, et rien ne les ramène.`,
           ),
           topic: 'activation-relu',
           fix: {

@@ -17,6 +17,7 @@ import { bilingual, evidence } from '../format';
 import { symptomSeverity, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
 import { kernelGradients, type LayerGradient } from './gradientNorms';
+import { layerLabel } from '../../../runs/core/layerLabel';
 
 const AUTOTRAINER_RATIO = 70;
 const GROWTH = 100;
@@ -51,8 +52,8 @@ export const explodingGradients: Rule = {
         step: frame.step,
         evidence: evidence(values),
         message: {
-          en: `Exploding gradients in ${layer} (step ${frame.step}): ${reason.en}. The gradients grow as they flow back through the layers, the backward-pass twin of activation distributions that drift from layer to layer; the updates then throw the weights away.`,
-          fr: `Explosion des gradients dans ${layer} (pas ${frame.step}) : ${reason.fr}. Les gradients grossissent en remontant les couches, le pendant côté back-propagation de distributions d'activation qui dérivent d'une couche à l'autre ; les mises à jour emportent alors les poids.`,
+          en: `Exploding gradients in ${layerLabel(run.start, layer)} (step ${frame.step}): ${reason.en}. The gradients grow as they flow back through the layers, the backward-pass twin of activation distributions that drift from layer to layer; the updates then throw the weights away.`,
+          fr: `Explosion des gradients dans ${layerLabel(run.start, layer)} (pas ${frame.step}) : ${reason.fr}. Les gradients grossissent en remontant les couches, le pendant côté back-propagation de distributions d'activation qui dérivent d'une couche à l'autre ; les mises à jour emportent alors les poids.`,
         },
         topic: 'batch-norm',
         fix: {

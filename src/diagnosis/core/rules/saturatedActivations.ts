@@ -10,6 +10,7 @@ import { currentStreak, hiddenLayers, layerInfo, symptomSeverity, type RunData }
 import type { Draft, Rule } from '../rule';
 import { shareBeyond } from './histogram';
 import { BATCH_NORM, hasLayerClass } from './modelShape';
+import { layerLabel } from '../../../runs/core/layerLabel';
 
 const DEEPDIAGNOSIS_LIMIT = 5;
 const DEEPDIAGNOSIS_SHARE = 0.5;
@@ -43,8 +44,8 @@ export const saturatedActivations: Rule = {
           step: since.step,
           evidence: evidence({ shareBeyond5: share, preActivationStd: layer.preActivations?.std, saturatedOutputs: layer.activations.saturatedFraction }),
           message: bilingual(
-            (f) => `${f.pct(share)} of the inputs of the ${activation} in ${layer.layer} are beyond ±${DEEPDIAGNOSIS_LIMIT} (DeepDiagnosis flags more than ${f.pct(DEEPDIAGNOSIS_SHARE)}), where ${activation} is flat: its outputs pile up at ${ends} and its gradient is almost 0, so the layers below stop learning. Large initial weights do this with saturating activations.`,
-            (f) => `${f.pct(share)} des entrées de la ${activation} de ${layer.layer} sont au-delà de ±${DEEPDIAGNOSIS_LIMIT} (DeepDiagnosis signale au-delà de ${f.pct(DEEPDIAGNOSIS_SHARE)}), là où ${activation} est plate : ses sorties se resserrent sur ${activation === 'tanh' ? '-1 et 1' : '0 et 1'} avec des gradients nuls, et les couches en dessous n'apprennent plus. De grands poids initiaux produisent cela avec des activations qui saturent.`,
+            (f) => `${f.pct(share)} of the inputs of the ${activation} in ${layerLabel(run.start, layer.layer)} are beyond ±${DEEPDIAGNOSIS_LIMIT} (DeepDiagnosis flags more than ${f.pct(DEEPDIAGNOSIS_SHARE)}), where ${activation} is flat: its outputs pile up at ${ends} and its gradient is almost 0, so the layers below stop learning. Large initial weights do this with saturating activations.`,
+            (f) => `${f.pct(share)} des entrées de la ${activation} de ${layerLabel(run.start, layer.layer)} sont au-delà de ±${DEEPDIAGNOSIS_LIMIT} (DeepDiagnosis signale au-delà de ${f.pct(DEEPDIAGNOSIS_SHARE)}), là où ${activation} est plate : ses sorties se resserrent sur ${activation === 'tanh' ? '-1 et 1' : '0 et 1'} avec des gradients nuls, et les couches en dessous n'apprennent plus. De grands poids initiaux produisent cela avec des activations qui saturent.`,
           ),
           topic: activation === 'tanh' ? 'init-large-random' : 'activation-sigmoid',
           fix: hasLayerClass(run.start, BATCH_NORM)

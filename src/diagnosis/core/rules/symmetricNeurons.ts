@@ -9,6 +9,7 @@ import type { LayerProbe } from '../../../runs/core/trainingData';
 import { bilingual, evidence } from '../format';
 import { currentStreak, kernelOf, symptomSeverity, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
+import { layerLabel } from '../../../runs/core/layerLabel';
 
 const IDENTICAL = 1e-3;
 
@@ -34,8 +35,8 @@ export const symmetricNeurons: Rule = {
           step: since.step,
           evidence: evidence({ units, relativeUnitSpread: spread, weightNorm: kernel?.norm }),
           message: bilingual(
-            (f) => `The ${units} units of ${layer.layer} have identical weights (${zero ? 'all 0' : `they differ by ${f.num(spread)} of their typical size`}): each computes the same output, gets the same gradient and is updated the same way, so they stay identical and the layer works like a single unit. A homogeneous initialisation (${zero ? 'zeros' : 'a constant'}) does this.`,
-            (f) => `Les ${units} unités de ${layer.layer} ont des poids identiques (${zero ? 'tous nuls' : `ils diffèrent de ${f.num(spread)} de leur taille typique`}) : elles produisent le même output, reçoivent le même gradient et sont mises à jour de la même manière ; elles restent identiques et la couche ne vaut qu'une unité. C'est l'effet d'une initialisation homogène (${zero ? 'des zéros' : 'une constante'}).`,
+            (f) => `The ${units} units of ${layerLabel(run.start, layer.layer)} have identical weights (${zero ? 'all 0' : `they differ by ${f.num(spread)} of their typical size`}): each computes the same output, gets the same gradient and is updated the same way, so they stay identical and the layer works like a single unit. A homogeneous initialisation (${zero ? 'zeros' : 'a constant'}) does this.`,
+            (f) => `Les ${units} unités de ${layerLabel(run.start, layer.layer)} ont des poids identiques (${zero ? 'tous nuls' : `ils diffèrent de ${f.num(spread)} de leur taille typique`}) : elles produisent le même output, reçoivent le même gradient et sont mises à jour de la même manière ; elles restent identiques et la couche ne vaut qu'une unité. C'est l'effet d'une initialisation homogène (${zero ? 'des zéros' : 'une constante'}).`,
           ),
           topic: 'init-homogeneous',
           fix: {

@@ -9,6 +9,7 @@ import { bilingual, evidence } from '../format';
 import { currentStreak, hiddenLayers, layerInfo, symptomSeverity, type RunData } from '../runData';
 import type { Draft, Rule } from '../rule';
 import { kernelGradients } from './gradientNorms';
+import { layerLabel } from '../../../runs/core/layerLabel';
 
 const AUTOTRAINER_RATIO = 1e-3;
 const AUTOTRAINER_FIRST_NORM = 1e-4;
@@ -36,8 +37,8 @@ export const vanishingGradients: Rule = {
         }
       : { en: '', fr: '' };
     const text = bilingual(
-      (f) => `Vanishing gradients: the gradient of ${input.layer} is ${f.num(ratio)}× that of the output layer (${f.num(input.norm)} vs ${f.num(output.norm)}; AUTOTRAINER flags below ${f.num(AUTOTRAINER_RATIO)} with a first-layer norm below ${f.num(AUTOTRAINER_FIRST_NORM)}). The first layers barely learn.`,
-      (f) => `Disparition du gradient (vanishing gradient) : le gradient de ${input.layer} vaut ${f.num(ratio)} fois celui de la couche de sortie (${f.num(input.norm)} contre ${f.num(output.norm)} ; AUTOTRAINER signale en dessous de ${f.num(AUTOTRAINER_RATIO)} avec une norme inférieure à ${f.num(AUTOTRAINER_FIRST_NORM)} en première couche). Les premières couches n'apprennent presque plus.`,
+      (f) => `Vanishing gradients: the gradient of ${layerLabel(run.start, input.layer)} is ${f.num(ratio)}× that of the output layer (${f.num(input.norm)} vs ${f.num(output.norm)}; AUTOTRAINER flags below ${f.num(AUTOTRAINER_RATIO)} with a first-layer norm below ${f.num(AUTOTRAINER_FIRST_NORM)}). The first layers barely learn.`,
+      (f) => `Disparition du gradient (vanishing gradient) : le gradient de ${layerLabel(run.start, input.layer)} vaut ${f.num(ratio)} fois celui de la couche de sortie (${f.num(input.norm)} contre ${f.num(output.norm)} ; AUTOTRAINER signale en dessous de ${f.num(AUTOTRAINER_RATIO)} avec une norme inférieure à ${f.num(AUTOTRAINER_FIRST_NORM)} en première couche). Les premières couches n'apprennent presque plus.`,
     );
     return [
       {
