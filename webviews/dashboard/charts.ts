@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { Chart } from '../shared/chart';
 import { DEFAULT_SHOWN_LAYERS, type DashboardStore } from './store';
-import { histogramRows, type HistogramKind } from './rows';
+import { GRADIENT_RATIO_SERIES, histogramRows, type HistogramKind } from './rows';
 import { activationBandsSpec, histogramSpec, layerLinesSpec, layoutFor, trainingSpec } from './specs';
 import type { EpochRecord, ProbeFrame } from '../../src/runs/core/trainingData';
 import type { StepLoss } from '../../src/runs/core/runSnapshot';
@@ -68,13 +68,16 @@ export class DashboardCharts {
     const layout = layoutFor(containerWidth);
     const runs = store.comparison()?.labels;
     const points = store.selectedLayers().size <= POINTS_UP_TO_LAYERS;
+    const layers = store.selectedInOrder().map(([name]) => name);
+    const withWeights = new Set(start.layers.filter((layer) => layer.paramCount > 0).map((layer) => layer.name));
+    const weighted = withWeights.size > 0 ? layers.filter((name) => withWeights.has(name)) : layers;
     const specs: [ChartName, TopLevelSpec][] = [
       ['training', trainingSpec(layout, runs)],
       ['bands', activationBandsSpec(layout, runs)],
-      ['unitHealth', layerLinesSpec(layout, 'unitHealth', 'Dead and saturated units', { facetByMetric: true, runs, points })],
-      ['gradientNorms', layerLinesSpec(layout, 'gradientNorm', 'Gradient norm per layer (log scale)', { log: true, runs, points })],
-      ['gradientRatio', layerLinesSpec(layout, 'gradientRatio', 'First-layer / last-layer gradient norm (log scale)', { log: true, guide: VANISHING_RATIO, guideLabel: 'vanishing below 1e-3', legend: runs !== undefined, runs })],
-      ['updateRatios', layerLinesSpec(layout, 'updateRatio', 'Update ratio ‖ΔW‖ / ‖W‖ of each kernel (log scale)', { log: true, guide: HEALTHY_UPDATE_RATIO, guideLabel: '≈ 1e-3 is healthy', runs, points })],
+      ['unitHealth', layerLinesSpec(layout, 'unitHealth', 'Dead and saturated units', { facetByMetric: true, runs, points, layers })],
+      ['gradientNorms', layerLinesSpec(layout, 'gradientNorm', 'Gradient norm per layer (log scale)', { log: true, runs, points, layers: weighted })],
+      ['gradientRatio', layerLinesSpec(layout, 'gradientRatio', 'First-layer / last-layer gradient norm (log scale)', { log: true, guide: VANISHING_RATIO, guideLabel: 'vanishing below 1e-3', legend: runs !== undefined, runs, layers: [GRADIENT_RATIO_SERIES] })],
+      ['updateRatios', layerLinesSpec(layout, 'updateRatio', 'Update ratio ‖ΔW‖ / ‖W‖ of each kernel (log scale)', { log: true, guide: HEALTHY_UPDATE_RATIO, guideLabel: '≈ 1e-3 is healthy', runs, points, layers: weighted })],
       ...HISTOGRAMS.map(([name, dataset, , title]) => [name, histogramSpec(layout, dataset, title, runs)] as [ChartName, TopLevelSpec]),
     ];
     const created = await Promise.all(specs.map(async ([name, spec]) => [name, await Chart.create(this.slots[name], spec)] as const));

@@ -95,8 +95,9 @@ export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
 /** Percentile bands of each layer's activations over time (TensorBoard's distributions), with a rule at the chosen step. */
 export function activationBandsSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
   const x = { ...STEP_AXIS, axis: { tickCount: 4, labelOverlap: true } } as const;
-  // Each cell's y domain, by its facet's value (a layer, or a layer and run when comparing).
-  const y = { domain: { expr: `yDomains[parent.${runs ? 'cell' : 'layer'}] || [0, 1]` } };
+  // Each cell's y domain, by its facet's value (a layer, or a layer and run when comparing), already
+  // rounded to a nice step: vega's own rounding on top, for three ticks, often doubled it.
+  const y = { domain: { expr: `yDomains[parent.${runs ? 'cell' : 'layer'}] || [0, 1]` }, nice: false };
   const band = (low: string, high: string, opacity: number) =>
     ({
       mark: { type: 'area', opacity },
@@ -154,7 +155,7 @@ export function layerLinesSpec(
   layout: Layout,
   dataset: string,
   title: string,
-  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean; runs?: RunNames; points?: boolean } = {},
+  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean; runs?: RunNames; points?: boolean; layers?: readonly string[] } = {},
 ): TopLevelSpec {
   const width = options.width ?? layout.width;
   const line = {
@@ -170,7 +171,14 @@ export function layerLinesSpec(
         scale: options.log ? ({ type: 'log', domain: { expr: 'yDomain' } } as const) : ({ domain: [0, 1] } as const),
         axis: options.log ? { format: '.0e', tickCount: 5, labelOverlap: 'greedy' as const } : { format: '%', tickCount: 3 },
       },
-      color: { field: 'layer', type: 'nominal', title: 'layer', sort: { field: 'order', op: 'min' }, legend: options.legend === false ? null : {} },
+      // The layers in network order, given: a colour domain vega computes changes with every update.
+      color: {
+        field: 'layer',
+        type: 'nominal',
+        title: 'layer',
+        ...(options.layers ? { scale: { domain: [...options.layers] } } : { sort: { field: 'order', op: 'min' } }),
+        legend: options.legend === false ? null : {},
+      },
       ...runDash(options.runs),
       tooltip: [...(options.runs ? [{ field: 'run' }] : []), { field: 'layer' }, ...(options.points === false ? [] : [{ field: 'step' }, { field: 'value', format: '.3g' }])],
     },
