@@ -177,7 +177,8 @@ export function layerLinesSpec(
         type: 'nominal',
         title: 'layer',
         ...(options.layers ? { scale: { domain: [...options.layers] } } : { sort: { field: 'order', op: 'min' } }),
-        legend: options.legend === false ? null : {},
+        // In rows that fit the chart's width, every layer listed (a single row of 50 made the canvas wider than the page, which shrank it).
+        legend: options.legend === false ? null : { columns: Math.max(1, Math.floor(width / 110)), symbolLimit: 0 },
       },
       ...runDash(options.runs),
       tooltip: [...(options.runs ? [{ field: 'run' }] : []), { field: 'layer' }, ...(options.points === false ? [] : [{ field: 'step' }, { field: 'value', format: '.3g' }])],
