@@ -1,99 +1,84 @@
 /**
- * The dashboard's charts and the datasets each one reads. `rebuild` draws everything from the
- * store (open, new run, compared run, theme change, resize, layer choice); `append` streams new
- * points of the shown run into the existing views with changesets. A compared run is drawn from
- * its snapshot alongside: its rows carry its name (dashed lines, its own cells).
+ * The dashboard's charts and the datasets each one reads. `rebuild` embeds the views and draws
+ * them from the store (open, new run, compared run, theme change, resize, layer choice); `refill`
+ * draws them again in the same views; `append` streams new points of the shown run into them with
+ * changesets. A compared run is drawn from its snapshot alongside: its rows carry its name (dashed
+ * lines, its own cells).
  */
+import type { TopLevelSpec } from 'vega-lite';
 import { Chart } from '../shared/chart';
-import type { DashboardStore } from './store';
-import {
-  bandRows,
-  gradientNormRows,
-  gradientRatioRows,
-  histogramRows,
-  learningRateRows,
-  lossRows,
-  metricRows,
-  unitHealthRows,
-  updateRatioRows,
-  type HistogramKind,
-} from './rows';
+import { DEFAULT_SHOWN_LAYERS, type DashboardStore } from './store';
+import { GRADIENT_RATIO_SERIES, histogramRows, type HistogramKind } from './rows';
 import { activationBandsSpec, histogramSpec, layerLinesSpec, layoutFor, trainingSpec } from './specs';
 import type { EpochRecord, ProbeFrame } from '../../src/runs/core/trainingData';
 import type { StepLoss } from '../../src/runs/core/runSnapshot';
-import type { RunStart } from '../../src/runs/core/trainingData';
-import { cellFillers, missingCellFillers, tagRows, type CellFields, type Comparison, type RunIndex } from './compare';
+import { cellFillers, missingCellFillers, tagRows, type CellFields } from './compare';
+import { OnScreen } from '../shared/onScreen';
+import { scaleParams, type ScaleParams } from './domains';
+import {
+  DATASETS,
+  EMPTY_BAR,
+  HEALTHY_UPDATE_RATIO,
+  HISTOGRAMS,
+  SCALES,
+  STREAMED,
+  VANISHING_RATIO,
+  datasetRows,
+  type ChartName,
+  type ChartSlots,
+  type RunRecords,
+} from './datasets';
 
-export interface ChartSlots {
-  readonly training: HTMLElement;
-  readonly bands: HTMLElement;
-  readonly activationHistograms: HTMLElement;
-  readonly unitHealth: HTMLElement;
-  readonly gradientNorms: HTMLElement;
-  readonly gradientRatio: HTMLElement;
-  readonly gradientHistograms: HTMLElement;
-  readonly updateRatios: HTMLElement;
-  readonly weightHistograms: HTMLElement;
-}
+export type { ChartSlots } from './datasets';
 
-type ChartName = keyof ChartSlots;
+/** Per-layer line charts draw a point per probe up to this many layers (the default choice of layers). */
+const POINTS_UP_TO_LAYERS = DEFAULT_SHOWN_LAYERS;
 
-/** Each chart's datasets and what it shows, for its description. */
-const DATASETS: Readonly<Record<ChartName, readonly [string, readonly string[]]>> = {
-  training: ['Loss, metrics and learning rate', ['loss', 'metrics', 'lr']],
-  bands: ['Activation distributions over time', ['bands']],
-  activationHistograms: ['Activation histograms', ['activationHist']],
-  unitHealth: ['Dead and saturated units', ['unitHealth']],
-  gradientNorms: ['Gradient norms', ['gradientNorm']],
-  gradientRatio: ['First/last gradient norm ratio', ['gradientRatio']],
-  gradientHistograms: ['Gradient histograms', ['gradientHist']],
-  updateRatios: ['Update ratios', ['updateRatio']],
-  weightHistograms: ['Weight histograms', ['weightHist']],
-};
-
-/** Where each streamed dataset is drawn. */
-const STREAMED: readonly [ChartName, StreamedDataset][] = [
-  ['training', 'loss'],
-  ['training', 'metrics'],
-  ['training', 'lr'],
-  ['bands', 'bands'],
-  ['unitHealth', 'unitHealth'],
-  ['gradientNorms', 'gradientNorm'],
-  ['gradientRatio', 'gradientRatio'],
-  ['updateRatios', 'updateRatio'],
-];
-type StreamedDataset = 'loss' | 'metrics' | 'lr' | 'bands' | 'unitHealth' | 'gradientNorm' | 'gradientRatio' | 'updateRatio';
-
-/** A bar that draws nothing, for a histogram cell a run has no data for. */
-const EMPTY_BAR = { x0: 0, x1: 0, count: 0 };
-
-const HISTOGRAMS: readonly [ChartName, string, HistogramKind, string][] = [
-  ['activationHistograms', 'activationHist', 'activations', 'activation'],
-  ['gradientHistograms', 'gradientHist', 'gradients', 'kernel gradient'],
-  ['weightHistograms', 'weightHist', 'weights', 'kernel weight'],
-];
-
+/**
+ * The dashboard's views. A finished run (or the report) is drawn whole; while a run streams, only the
+ * charts on screen are kept current (vega redraws a whole view on every change, and 50 layers of
+ * small multiples do not fit on one screen). The others are marked stale and drawn again from the
+ * store when they scroll into view, or when the run stops streaming (`catchUp`).
+ */
 export class DashboardCharts {
   private charts = new Map<ChartName, Chart>();
+  private readonly scales = new Map<ChartName, ScaleParams>();
+  private specs = new Map<ChartName, TopLevelSpec>();
+  /** Views that hold no rows yet. */
+  private readonly fresh = new Set<ChartName>();
+  private readonly stale = new Set<ChartName>();
+  private readonly onScreen: OnScreen<ChartName>;
+  /** Charts being drawn again from the store. */
+  private filling = 0;
   private generation = 0;
 
-  constructor(private readonly slots: ChartSlots) {}
+  constructor(
+    private readonly slots: ChartSlots,
+    private readonly store: DashboardStore,
+  ) {
+    this.onScreen = new OnScreen(Object.entries(slots) as [ChartName, HTMLElement][], (name) => void this.redrawStale([name]));
+  }
 
-  async rebuild(store: DashboardStore, containerWidth: number): Promise<void> {
+  async rebuild(containerWidth: number): Promise<void> {
     const generation = ++this.generation;
     this.dispose();
+    const store = this.store;
     const start = store.start;
     if (!start) return;
     const layout = layoutFor(containerWidth);
     const runs = store.comparison()?.labels;
-    const specs: [ChartName, Parameters<typeof Chart.create>[1]][] = [
+    const points = store.selectedLayers().size <= POINTS_UP_TO_LAYERS;
+    const layers = store.selectedInOrder().map(([name]) => name);
+    const withWeights = new Set(start.layers.filter((layer) => layer.paramCount > 0).map((layer) => layer.name));
+    const weighted = withWeights.size > 0 ? layers.filter((name) => withWeights.has(name)) : layers;
+    const specs: [ChartName, TopLevelSpec][] = [
       ['training', trainingSpec(layout, runs)],
       ['bands', activationBandsSpec(layout, runs)],
-      ['unitHealth', layerLinesSpec(layout, 'unitHealth', 'Dead and saturated units', { facetByMetric: true, runs })],
-      ['gradientNorms', layerLinesSpec(layout, 'gradientNorm', 'Gradient norm per layer (log scale)', { log: true, runs })],
-      ['gradientRatio', layerLinesSpec(layout, 'gradientRatio', 'First-layer / last-layer gradient norm (log scale)', { log: true, guide: 1e-3, guideLabel: 'vanishing below 1e-3', legend: runs !== undefined, runs })],
-      ['updateRatios', layerLinesSpec(layout, 'updateRatio', 'Update ratio ‖ΔW‖ / ‖W‖ of each kernel (log scale)', { log: true, guide: 1e-3, guideLabel: '≈ 1e-3 is healthy', runs })],
-      ...HISTOGRAMS.map(([name, dataset, , title]) => [name, histogramSpec(layout, dataset, title, runs)] as [ChartName, Parameters<typeof Chart.create>[1]]),
+      ['unitHealth', layerLinesSpec(layout, 'unitHealth', 'Dead and saturated units', { facetByMetric: true, runs, points, layers })],
+      ['gradientNorms', layerLinesSpec(layout, 'gradientNorm', 'Gradient norm per layer (log scale)', { log: true, runs, points, layers: weighted })],
+      ['gradientRatio', layerLinesSpec(layout, 'gradientRatio', 'First-layer / last-layer gradient norm (log scale)', { log: true, guide: VANISHING_RATIO, guideLabel: 'vanishing below 1e-3', legend: runs !== undefined, runs, layers: [GRADIENT_RATIO_SERIES] })],
+      ['updateRatios', layerLinesSpec(layout, 'updateRatio', 'Update ratio ‖ΔW‖ / ‖W‖ of each kernel (log scale)', { log: true, guide: HEALTHY_UPDATE_RATIO, guideLabel: '≈ 1e-3 is healthy', runs, points, layers: weighted })],
+      ...HISTOGRAMS.map(([name, dataset, , title]) => [name, histogramSpec(layout, dataset, title, runs)] as [ChartName, TopLevelSpec]),
     ];
     const created = await Promise.all(specs.map(async ([name, spec]) => [name, await Chart.create(this.slots[name], spec)] as const));
     if (generation !== this.generation) {
@@ -101,16 +86,29 @@ export class DashboardCharts {
       return;
     }
     this.charts = new Map(created);
-    await this.fill(store);
+    this.specs = new Map(specs);
+    created.forEach(([name]) => this.fresh.add(name));
+    await this.refill();
   }
 
-  /** Streams what a progress message added. */
-  async append(store: DashboardStore, frames: readonly ProbeFrame[], epochs: readonly EpochRecord[], steps: readonly StepLoss[]): Promise<void> {
-    const start = store.start;
+  /** Draws every chart again from the store, in the views there are (after older frames were thinned out, say). */
+  async refill(): Promise<void> {
+    this.stale.clear();
+    const names = [...this.charts.keys()].filter((name) => this.current(name));
+    await Promise.all(names.map((name) => this.fill(name)));
+    this.describe();
+  }
+
+  /** Streams what a progress message added into the charts kept current. */
+  async append(frames: readonly ProbeFrame[], epochs: readonly EpochRecord[], steps: readonly StepLoss[]): Promise<void> {
+    const start = this.store.start;
     if (!start) return;
-    const rows = streamedRows(store, start, frames, epochs, steps, 0);
-    await Promise.all(STREAMED.map(([name, dataset]) => this.charts.get(name)?.insert(dataset, rows[dataset])));
-    if (store.cursor === undefined && frames.length > 0) await this.showStep(store, false);
+    const records: RunRecords = { start, frames, epochs, steps };
+    const inserts = STREAMED.map(([name, dataset]) => {
+      const rows = datasetRows(this.store, dataset, records, 0);
+      return rows.length > 0 && this.current(name) ? this.draw(name, dataset, rows, 'insert') : undefined;
+    });
+    await Promise.all([...inserts, this.store.cursor === undefined && frames.length > 0 ? this.showStep(false) : undefined]);
     this.describe();
   }
 
@@ -118,73 +116,138 @@ export class DashboardCharts {
    * Histograms at the chosen step, and the rule marking it on the activation bands. `relayout`
    * is false while streaming: the same layers, so the same facets.
    */
-  async showStep(store: DashboardStore, relayout = true): Promise<void> {
-    const frame = store.cursorFrame();
-    const selected = store.selectedLayers();
-    const order = store.layerOrder();
-    const comparison = store.comparison();
-    const otherFrame = comparison && store.comparedFrame();
-    const histograms = (kind: HistogramKind): object[] => {
-      const drawn = [
-        ...tagRows(histogramRows(frame, kind, selected, order), 0, comparison),
-        ...(comparison ? tagRows(histogramRows(otherFrame, kind, selected, order), 1, comparison) : []),
-      ];
-      return [...drawn, ...missingCellFillers(drawn as unknown as CellFields[], store.selectedInOrder(), comparison, EMPTY_BAR)];
-    };
-    await Promise.all(HISTOGRAMS.map(([name, dataset, kind]) => this.charts.get(name)?.replace(dataset, histograms(kind), relayout)));
-    const view = this.charts.get('bands')?.view;
-    if (view) await view.signal('cursorStep', frame?.step ?? -1).runAsync();
+  async showStep(relayout = true): Promise<void> {
+    const shown = HISTOGRAMS.filter(([name]) => this.current(name));
+    await Promise.all([
+      ...shown.map(([name, dataset, kind]) => this.charts.get(name)?.replace(dataset, this.histogramRows(kind), relayout)),
+      this.current('bands') ? this.showCursor() : undefined,
+    ]);
     this.describe();
+  }
+
+  /** Draws the stale charts, on screen or not (the run stopped streaming). */
+  catchUp(): Promise<void> {
+    return this.redrawStale([...this.stale]);
+  }
+
+  dispose(): void {
+    this.charts.forEach((chart) => chart.finalize());
+    this.charts.clear();
+    this.scales.clear();
+    this.fresh.clear();
+    this.stale.clear();
+  }
+
+  /**
+   * Whether a chart is to be drawn now: true when it is current and shown (on screen, or the run
+   * does not stream). A chart that is not shown becomes stale; a stale one stays so until redrawn.
+   */
+  private current(name: ChartName): boolean {
+    if (!this.charts.has(name) || this.stale.has(name)) return false;
+    if (this.store.status !== 'running' || this.onScreen.has(name)) return true;
+    this.stale.add(name);
+    this.report();
+    return false;
+  }
+
+  private async redrawStale(names: readonly ChartName[]): Promise<void> {
+    const due = names.filter((name) => this.stale.delete(name));
+    if (due.length === 0) return;
+    this.filling += due.length;
+    try {
+      await Promise.all(due.map((name) => this.fill(name)));
+      this.describe();
+    } finally {
+      this.filling -= due.length;
+      this.report();
+    }
+  }
+
+  /** How many charts on screen wait to be drawn, for the dashboard benchmark. */
+  private report(): void {
+    const waiting = [...this.stale].filter((name) => this.onScreen.has(name)).length + this.filling;
+    document.body.dataset.stale = String(waiting);
   }
 
   private describe(): void {
     this.charts.forEach((chart, name) => chart.describe(...DATASETS[name]));
   }
 
-  dispose(): void {
-    this.charts.forEach((chart) => chart.finalize());
-    this.charts.clear();
-  }
-
-  private async fill(store: DashboardStore): Promise<void> {
+  /**
+   * Draws a chart with all the store holds (the shown run's rows, then the compared run's). A chart
+   * of streamed rows is drawn in a new view (but for one that holds none yet): vega keeps the rows
+   * removed from a view until it is finalized, and refilling views after each thinning of the frames
+   * grew the heap by hundreds of megabytes over a run. Histograms are modified in place.
+   */
+  private async fill(name: ChartName): Promise<void> {
+    const histogram = HISTOGRAMS.find(([chartName]) => chartName === name);
+    if (!histogram && !this.fresh.has(name) && !(await this.recreate(name))) return;
+    this.fresh.delete(name);
+    const chart = this.charts.get(name);
+    const store = this.store;
     const start = store.start;
-    if (!start) return;
-    const rows = streamedRows(store, start, store.frames, store.history, store.steps, 0);
+    if (!chart || !start) return;
+    if (histogram) return chart.replace(histogram[1], this.histogramRows(histogram[2]));
+    const shown: RunRecords = { start, frames: store.frames, epochs: store.history, steps: store.steps };
     const other = store.comparison()?.other;
-    const otherRows = other && streamedRows(store, other.start, other.frames, other.history, other.steps, 1);
-    // Every pair of band cells exists from the start, before this run's first probe.
-    rows.bands.push(...cellFillers(store.selectedInOrder(), store.comparison()));
-    await Promise.all(STREAMED.map(([name, dataset]) => this.charts.get(name)?.replace(dataset, [...rows[dataset], ...(otherRows?.[dataset] ?? [])])));
-    await this.showStep(store);
+    const compared: RunRecords | undefined = other && { start: other.start, frames: other.frames, epochs: other.history, steps: other.steps };
+    const replaced = STREAMED.filter(([chartName]) => chartName === name).map(([, dataset]) => {
+      const rows = [...datasetRows(store, dataset, shown, 0), ...(compared ? datasetRows(store, dataset, compared, 1) : [])];
+      // Every pair of band cells exists from the start, before this run's first probe.
+      if (dataset === 'bands') rows.push(...cellFillers(store.selectedInOrder(), store.comparison()));
+      return this.draw(name, dataset, rows, 'fresh');
+    });
+    await Promise.all([...replaced, name === 'bands' ? this.showCursor() : undefined]);
   }
-}
 
-/** The streamed datasets' rows for records of the shown run (0) or of the compared one (1), in the shown run's selected layers. */
-function streamedRows(
-  store: DashboardStore,
-  start: RunStart,
-  frames: readonly ProbeFrame[],
-  epochs: readonly EpochRecord[],
-  steps: readonly StepLoss[],
-  run: RunIndex,
-): Record<StreamedDataset, object[]> {
-  const selected = store.selectedLayers();
-  const order = store.layerOrder();
-  const comparison: Comparison | undefined = store.comparison();
-  const tag = <T extends object>(rows: readonly T[]): object[] => tagRows(rows, run, comparison);
-  return {
-    loss: tag(lossRows(epochs, steps, start.stepsPerEpoch)),
-    metrics: tag(metricRows(epochs)),
-    lr: tag(learningRateRows(epochs)),
-    bands: tag(bandRows(frames, selected, order)),
-    unitHealth: tag(unitHealthRows(frames, selected, order)),
-    gradientNorm: tag(gradientNormRows(frames, selected, order)),
-    gradientRatio: tag(ratioAsLayerRows(frames)),
-    updateRatio: tag(updateRatioRows(frames, selected, order)),
-  };
-}
+  /** A new, empty view of a chart in place of the old one; false when the charts were rebuilt meanwhile. */
+  private async recreate(name: ChartName): Promise<boolean> {
+    const generation = this.generation;
+    const spec = this.specs.get(name);
+    if (!spec) return false;
+    const chart = await Chart.create(this.slots[name], spec);
+    if (generation !== this.generation) {
+      chart.finalize();
+      return false;
+    }
+    this.charts.get(name)?.finalize();
+    this.charts.set(name, chart);
+    return true;
+  }
 
-/** The gradient ratio drawn with the per-layer line chart (one pseudo-layer). */
-function ratioAsLayerRows(frames: readonly ProbeFrame[]): object[] {
-  return gradientRatioRows(frames).map((row) => ({ layer: row.series, order: 0, step: row.x, metric: 'ratio', value: row.value }));
+  /** Inserts a dataset's rows, after widening (`insert`) or setting anew (`fresh`) the chart's scale domains for them. */
+  private draw(name: ChartName, dataset: string, rows: readonly object[], how: 'insert' | 'fresh'): Promise<void> | undefined {
+    const chart = this.charts.get(name);
+    const kind = SCALES[name];
+    if (chart && kind) {
+      const params = scaleParams(kind, rows, this.runSteps(), how === 'insert' ? this.scales.get(name) : undefined);
+      this.scales.set(name, params);
+      void chart.setParams({ ...params });
+    }
+    return chart?.insert(dataset, rows);
+  }
+
+  /** The longer run's length in steps (0 when neither says it). */
+  private runSteps(): number {
+    const runs = [this.store.start, this.store.comparison()?.other.start];
+    return Math.max(0, ...runs.map((start) => (start ? start.epochs * start.stepsPerEpoch : 0)));
+  }
+
+  private async showCursor(): Promise<void> {
+    const view = this.charts.get('bands')?.view;
+    if (view) await view.signal('cursorStep', this.store.cursorFrame()?.step ?? -1).runAsync();
+  }
+
+  /** Histogram bins at the chosen step of the selected layers, with the compared run's beside them. */
+  private histogramRows(kind: HistogramKind): object[] {
+    const store = this.store;
+    const selected = store.selectedLayers();
+    const order = store.layerOrder();
+    const comparison = store.comparison();
+    const drawn = [
+      ...tagRows(histogramRows(store.cursorFrame(), kind, selected, order), 0, comparison),
+      ...(comparison ? tagRows(histogramRows(store.comparedFrame(), kind, selected, order), 1, comparison) : []),
+    ];
+    return [...drawn, ...missingCellFillers(drawn as unknown as CellFields[], store.selectedInOrder(), comparison, EMPTY_BAR)];
+  }
 }

@@ -61,7 +61,7 @@ const content = el(
   section('Weights', 'Update ratio of each kernel per step (around 1e-3 is healthy) and the weight histograms at the chosen step.', slots.updateRatios, slots.weightHistograms),
 );
 const empty = emptyState();
-const charts = new DashboardCharts(slots);
+const charts = new DashboardCharts(slots, store);
 
 function post(message: FromDashboard): void {
   api?.postMessage(message);
@@ -77,7 +77,7 @@ const actions: PanelActions = {
   selectStep: (index) => {
     store.cursor = index;
     renderControls(controls, store, actions);
-    void charts.showStep(store);
+    void charts.showStep();
   },
   // The report has no host: no run to pick.
   ...(api ? { compareRun: () => post({ type: 'compareRun' }), stopComparing: () => post({ type: 'stopComparing' }) } : {}),
@@ -92,7 +92,7 @@ function renderPanels(): void {
 
 async function redraw(): Promise<void> {
   renderPanels();
-  await charts.rebuild(store, content.clientWidth || window.innerWidth);
+  await charts.rebuild(content.clientWidth || window.innerWidth);
   document.body.dataset.rendered = String(Date.now());
 }
 
@@ -101,46 +101,71 @@ async function receive(message: ToDashboard): Promise<void> {
   if (change.kind === 'reset') {
     api?.setState({ runId: store.runId, compareRunId: store.comparison()?.other.id });
     await redraw();
-  } else if (change.kind === 'append') {
+  } else if (change.kind === 'append' || change.kind === 'thinned') {
     renderHeader(header, store, actions);
     renderControls(controls, store, actions);
-    await charts.append(store, change.frames, change.epochs, change.steps);
+    await (change.kind === 'append' ? charts.append(change.frames, change.epochs, change.steps) : charts.refill());
     document.body.dataset.rendered = String(Date.now());
+    catchUpAfterPause();
   } else if (change.kind === 'status') {
+    // A run that stopped streaming is drawn whole before it says so.
+    if (store.status !== 'running') await charts.catchUp();
     renderHeader(header, store, actions);
     renderFindings(findings, store, actions, language);
+    document.body.dataset.rendered = String(Date.now());
   } else {
     renderFindings(findings, store, actions, language);
   }
 }
 
-// Messages are handled one at a time, in order. Progress that arrives while the charts draw is
-// merged into one update, so a fast run never builds a backlog of redraws.
-const pending: ToDashboard[] = [];
+/** A stream that pauses this long gets its off-screen charts drawn too. */
+const PAUSE_MS = 1000;
+let pauseTimer: number | undefined;
+function catchUpAfterPause(): void {
+  window.clearTimeout(pauseTimer);
+  pauseTimer = window.setTimeout(() => void charts.catchUp(), PAUSE_MS);
+}
+
+/** Hidden webviews get no animation frames: messages are handled after this long at the latest. */
+const FRAME_FALLBACK_MS = 100;
+
+// Messages are handled one at a time, in order, at the next animation frame. Progress that arrives
+// before then or while the charts draw is merged into one update, so a fast run never builds a
+// backlog of redraws.
+const pending: { message: ToDashboard; arrived: number }[] = [];
 let draining = false;
+let scheduled = false;
 function enqueue(message: ToDashboard): void {
   const last = pending.at(-1);
-  if (message.type === 'progress' && last?.type === 'progress') {
-    pending[pending.length - 1] = {
+  if (message.type === 'progress' && last?.message.type === 'progress') {
+    const merged = last.message;
+    last.message = {
       type: 'progress',
-      frames: [...last.frames, ...message.frames],
-      epochs: [...last.epochs, ...message.epochs],
-      steps: [...last.steps, ...message.steps],
+      frames: [...merged.frames, ...message.frames],
+      epochs: [...merged.epochs, ...message.epochs],
+      steps: [...merged.steps, ...message.steps],
     };
   } else {
-    pending.push(message);
+    pending.push({ message, arrived: performance.now() });
   }
-  if (!draining) void drain();
+  if (draining || scheduled) return;
+  scheduled = true;
+  const start = (): void => {
+    if (!scheduled) return;
+    scheduled = false;
+    void drain();
+  };
+  requestAnimationFrame(start);
+  window.setTimeout(start, FRAME_FALLBACK_MS);
 }
 
 async function drain(): Promise<void> {
   draining = true;
   while (pending.length > 0) {
-    const message = pending.shift() as ToDashboard;
-    const started = performance.now();
+    const { message, arrived } = pending.shift() as (typeof pending)[number];
     await receive(message).catch((error: unknown) => console.error('DeepScope dashboard:', error));
-    // How long the last update took to draw (read by the dashboard benchmark).
-    document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+    // From the (first merged) message's arrival to the end of its drawing, read by the dashboard benchmark.
+    document.body.dataset.drawMs = String(Math.round(performance.now() - arrived));
   }
   draining = false;
 }

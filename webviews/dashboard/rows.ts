@@ -99,6 +99,8 @@ export function gradientNormRows(frames: readonly ProbeFrame[], selected: Readon
   );
 }
 
+export const GRADIENT_RATIO_SERIES = 'first / last';
+
 /**
  * First-layer / last-layer gradient norm (over layers with weights, whatever is selected): far
  * below 1 the first layers barely learn (vanishing), far above they explode.
@@ -106,7 +108,7 @@ export function gradientNormRows(frames: readonly ProbeFrame[], selected: Readon
 export function gradientRatioRows(frames: readonly ProbeFrame[]): SeriesRow[] {
   return frames.flatMap((frame) => {
     const norms = frame.layers.map(layerGradientNorm).filter(positive);
-    return norms.length >= 2 ? [{ x: frame.step, series: 'first / last', value: norms[0] / norms[norms.length - 1] }] : [];
+    return norms.length >= 2 ? [{ x: frame.step, series: GRADIENT_RATIO_SERIES, value: norms[0] / norms[norms.length - 1] }] : [];
   });
 }
 

@@ -21,6 +21,14 @@ export function layoutFor(containerWidth: number): Layout {
 
 const LAYER_TITLE = { field: 'layer', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
 
+/**
+ * Streamed charts take their step axis (and their y axis, but for fractions) from parameters the
+ * dashboard sets (webviews/dashboard/domains.ts): a domain vega computes from the data changes on
+ * every update and makes it encode every point again.
+ */
+const STEP_AXIS = { field: 'step', type: 'quantitative', title: 'step', scale: { domain: { expr: 'xDomain' } } } as const;
+const X_DOMAIN = { name: 'xDomain', value: [0, 1] } as const;
+
 /** The names of two compared runs (shown run first), or undefined when one run is shown. */
 export type RunNames = readonly [string, string] | undefined;
 
@@ -86,17 +94,20 @@ export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
 
 /** Percentile bands of each layer's activations over time (TensorBoard's distributions), with a rule at the chosen step. */
 export function activationBandsSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
-  const x = { field: 'step', type: 'quantitative', title: 'step', axis: { tickCount: 4, labelOverlap: true } } as const;
+  const x = { ...STEP_AXIS, axis: { tickCount: 4, labelOverlap: true } } as const;
+  // Each cell's y domain, by its facet's value (a layer, or a layer and run when comparing), already
+  // rounded to a nice step: vega's own rounding on top, for three ticks, often doubled it.
+  const y = { domain: { expr: `yDomains[parent.${runs ? 'cell' : 'layer'}] || [0, 1]` }, nice: false };
   const band = (low: string, high: string, opacity: number) =>
     ({
       mark: { type: 'area', opacity },
-      encoding: { x, y: { field: low, type: 'quantitative', title: 'activation', axis: { format: '~g' } }, y2: { field: high } },
+      encoding: { x, y: { field: low, type: 'quantitative', title: 'activation', axis: { format: '~g' }, scale: y }, y2: { field: high } },
     }) as const;
   const { facet, columns, cellWidth } = layerFacets(layout, runs);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { name: 'bands' },
-    params: [{ name: 'cursorStep', value: -1 }],
+    params: [{ name: 'cursorStep', value: -1 }, X_DOMAIN, { name: 'yDomains', value: {} }],
     facet,
     columns,
     resolve: { scale: { y: 'independent' } },
@@ -144,23 +155,33 @@ export function layerLinesSpec(
   layout: Layout,
   dataset: string,
   title: string,
-  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean; runs?: RunNames } = {},
+  options: { log?: boolean; guide?: number; guideLabel?: string; facetByMetric?: boolean; width?: number; legend?: boolean; runs?: RunNames; points?: boolean; layers?: readonly string[] } = {},
 ): TopLevelSpec {
   const width = options.width ?? layout.width;
   const line = {
-    mark: { type: 'line', point: { size: 12 } },
+    // A point per probe, and its values in the tooltip; without points (many layers: thousands of
+    // marks to draw on every update), the tooltip of a line names its layer only.
+    mark: options.points === false ? { type: 'line' } : { type: 'line', point: { size: 12 } },
     encoding: {
-      x: { field: 'step', type: 'quantitative', title: 'step', axis: { tickCount: 8, labelOverlap: true } },
+      x: { ...STEP_AXIS, axis: { tickCount: 8, labelOverlap: true } },
       y: {
         field: 'value',
         type: 'quantitative',
         title: null,
-        scale: options.log ? ({ type: 'log' } as const) : ({ domain: [0, 1] } as const),
+        scale: options.log ? ({ type: 'log', domain: { expr: 'yDomain' } } as const) : ({ domain: [0, 1] } as const),
         axis: options.log ? { format: '.0e', tickCount: 5, labelOverlap: 'greedy' as const } : { format: '%', tickCount: 3 },
       },
-      color: { field: 'layer', type: 'nominal', title: 'layer', sort: { field: 'order', op: 'min' }, legend: options.legend === false ? null : {} },
+      // The layers in network order, given: a colour domain vega computes changes with every update.
+      color: {
+        field: 'layer',
+        type: 'nominal',
+        title: 'layer',
+        ...(options.layers ? { scale: { domain: [...options.layers] } } : { sort: { field: 'order', op: 'min' } }),
+        // In rows that fit the chart's width, every layer listed (a single row of 50 made the canvas wider than the page, which shrank it).
+        legend: options.legend === false ? null : { columns: Math.max(1, Math.floor(width / 110)), symbolLimit: 0 },
+      },
       ...runDash(options.runs),
-      tooltip: [...(options.runs ? [{ field: 'run' }] : []), { field: 'layer' }, { field: 'step' }, { field: 'value', format: '.3g' }],
+      tooltip: [...(options.runs ? [{ field: 'run' }] : []), { field: 'layer' }, ...(options.points === false ? [] : [{ field: 'step' }, { field: 'value', format: '.3g' }])],
     },
   } as const;
   const guide = options.guide === undefined
@@ -169,10 +190,12 @@ export function layerLinesSpec(
         { mark: { type: 'rule', strokeDash: [6, 4], opacity: 0.8 }, encoding: { y: { field: 'guide', type: 'quantitative' } } },
         { mark: { type: 'text', align: 'left', dx: 4, dy: -6 }, encoding: { y: { field: 'guide', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } } },
       ] }];
+  const params = [X_DOMAIN, ...(options.log ? [{ name: 'yDomain', value: [1e-3, 1] }] : [])];
   if (options.facetByMetric) {
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title,
+      params,
       data: { name: dataset },
       facet: { column: { field: 'metric', type: 'nominal', title: null } },
       spec: { width: Math.max(200, Math.floor(width / 2) - 60), height: 120, ...line },
@@ -181,6 +204,7 @@ export function layerLinesSpec(
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
+    params,
     width,
     height: 150,
     layer: [{ data: { name: dataset }, ...line }, ...guide],

@@ -12,6 +12,8 @@ import { frameAtStep, runLabels, type Comparison } from './compare';
 /** What a message changed, so the view redraws only that. */
 export type Change =
   | { readonly kind: 'reset' }
+  /** Older frames or step losses were thinned out: the same charts, drawn again from the store. */
+  | { readonly kind: 'thinned' }
   | { readonly kind: 'append'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[] }
   | { readonly kind: 'status' }
   | { readonly kind: 'findings' };
@@ -58,9 +60,7 @@ export class DashboardStore {
         const thinnedSteps = appendBounded(this.steps, message.steps, MAX_STEP_LOSSES);
         const thinnedFrames = appendBounded(this.frames, message.frames, MAX_FRAMES);
         if (thinnedFrames && this.cursor !== undefined) this.cursor = Math.floor(this.cursor / 2);
-        // After thinning, the charts are rebuilt rather than refilled: vega views that keep removing
-        // and inserting rows hold on to memory until finalized (measured by bench/dashboardBench.ts).
-        return thinnedSteps || thinnedFrames ? { kind: 'reset' } : { kind: 'append', frames: message.frames, epochs: message.epochs, steps: message.steps };
+        return thinnedSteps || thinnedFrames ? { kind: 'thinned' } : { kind: 'append', frames: message.frames, epochs: message.epochs, steps: message.steps };
       }
       case 'status':
         this.status = message.status;

@@ -14,12 +14,16 @@ export class Chart {
   private pending: Promise<void> = Promise.resolve();
   /** Per dataset, the series and layers inserted so far: a new one changes the layout. */
   private readonly groups = new Map<string, Set<string>>();
+  /** The parameters set so far, as JSON. */
+  private readonly params = new Map<string, string>();
 
   private constructor(readonly element: HTMLElement) {}
 
+  /** Embeds the chart in a new element that replaces `element`'s children once drawn (a chart drawn again never leaves a gap). */
   static async create(element: HTMLElement, spec: TopLevelSpec): Promise<Chart> {
     const chart = new Chart(element);
-    chart.result = await vegaEmbed(element, spec, {
+    const target = document.createElement('div');
+    chart.result = await vegaEmbed(target, spec, {
       ast: true,
       expr: expressionInterpreter,
       renderer: 'canvas',
@@ -29,6 +33,7 @@ export class Chart {
       logLevel: Error,
       config: vegaConfig(readTheme()),
     });
+    element.replaceChildren(target);
     return chart;
   }
 
@@ -49,12 +54,34 @@ export class Chart {
 
   /**
    * Replaces a named dataset's rows. `relayout` when the rows may add or remove facets or legend
-   * entries: vega keeps a canvas's first size unless asked to resize.
+   * entries: vega keeps a canvas's first size unless asked to resize. Rows of the same shape as the
+   * current ones (as many, in the same cells) are modified in place: vega keeps the rows removed from
+   * a faceted dataset until its view is finalized, so a dataset replaced on every update (the
+   * histograms of the latest step) grew the heap by megabytes each time.
    */
   replace(dataset: string, rows: readonly object[], relayout = true): Promise<void> {
     this.groups.delete(dataset);
     this.addsGroups(dataset, rows);
-    return this.enqueue((view) => view.change(dataset, changeset().remove(() => true).insert([...rows])), relayout);
+    return this.enqueue((view) => {
+      const current = view.data(dataset) as Record<string, unknown>[];
+      if (!sameCells(current, rows as readonly Record<string, unknown>[])) return view.change(dataset, changeset().remove(() => true).insert([...rows]));
+      const changes = changeset();
+      current.forEach((tuple, i) => {
+        for (const [field, value] of Object.entries(rows[i])) if (tuple[field] !== value) changes.modify(tuple, field, value);
+      });
+      return view.change(dataset, changes);
+    }, relayout);
+  }
+
+  /**
+   * Sets the parameters (vega signals) whose value changed. A parameter that a scale's domain reads
+   * makes vega encode every point again when it changes, so callers change them seldom.
+   */
+  setParams(values: Readonly<Record<string, unknown>>): Promise<void> {
+    const changed = Object.entries(values).filter(([name, value]) => this.params.get(name) !== JSON.stringify(value));
+    if (changed.length === 0) return this.pending;
+    changed.forEach(([name, value]) => this.params.set(name, JSON.stringify(value)));
+    return this.enqueue((view) => changed.reduce((next, [name, value]) => next.signal(name, value), view), false);
   }
 
   /**
@@ -101,4 +128,9 @@ export class Chart {
     });
     return this.pending;
   }
+}
+
+/** Whether two lists of rows have as many rows, each in the same cell (facet) and series. */
+function sameCells(current: readonly Record<string, unknown>[], next: readonly Record<string, unknown>[]): boolean {
+  return current.length === next.length && current.every((row, i) => row.cell === next[i].cell && row.layer === next[i].layer && row.series === next[i].series);
 }
