@@ -15,7 +15,10 @@ from torch import nn
 from . import sites
 from .layers import unwrap
 
-Step = Callable[[torch.optim.Optimizer, Callable[[], Any]], Any]
+Closure = Callable[[], Any]
+# handler(optimizer, update, closure): `update(c)` runs the optimizer's own step once, with `c` in place of the
+# script's closure (LBFGS and `step(closure)`: the forward and backward passes happen inside the step).
+Step = Callable[[torch.optim.Optimizer, Callable[[Optional[Closure]], Any], Optional[Closure]], Any]
 
 # The wrapper stays once added (a scheduler may have wrapped it); without a handler it only calls the original.
 _wrapped: "weakref.WeakSet[torch.optim.Optimizer]" = weakref.WeakSet()
@@ -36,7 +39,16 @@ def wrap_step(optimizer: torch.optim.Optimizer) -> None:
     def step(self: torch.optim.Optimizer, *args: Any, **kwargs: Any) -> Any:
         if not _handler:
             return original(*args, **kwargs)
-        return _handler[0](self, lambda: original(*args, **kwargs))
+        closure = kwargs["closure"] if "closure" in kwargs else (args[0] if args else None)
+
+        def update(replacement: Optional[Closure]) -> Any:
+            if closure is None:
+                return original(*args, **kwargs)
+            if "closure" in kwargs:
+                return original(*args, **{**kwargs, "closure": replacement})
+            return original(replacement, *args[1:], **kwargs)
+
+        return _handler[0](self, update, closure if callable(closure) else None)
 
     optimizer.step = types.MethodType(step, optimizer)  # type: ignore[method-assign]
 

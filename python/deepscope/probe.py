@@ -33,7 +33,8 @@ class StepProbe:
                     # Statistics do not depend on the layout: taken on the stored tensor, without a transposed copy.
                     gradient = parameter.grad
                     stats, norm = describe_with_norm(gradient)
-                    mean_abs = torch.abs(gradient.reshape(-1), out=WORK.flat(("values", gradient.device), gradient.numel(), torch.float32, gradient.device)).mean()
+                    # .float(): the kept buffer is float32 whatever the model's dtype (a no-op on float32 gradients).
+                    mean_abs = torch.abs(gradient.reshape(-1).float(), out=WORK.flat(("values", gradient.device), gradient.numel(), torch.float32, gradient.device)).mean()
                     self._gradients[id(parameter)] = {"norm": norm, "meanAbs": float(mean_abs), "stats": stats}
                 # The weights before the update, in a buffer kept for the next probes, and their norm.
                 before = WORK.flat(("before", id(parameter)), parameter.numel(), parameter.dtype, parameter.device).view(parameter.shape)

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 import torch
 from torch import nn
 
+from . import guard
 from .baseline import BaselineCapture
 from .capture import ForwardCapture
 from .epochs import EpochClock
@@ -46,16 +47,35 @@ class WatchedRun:
         self._probed_last = False
         self._arm()
 
-    def optimizer_step(self, optimizer: torch.optim.Optimizer, loss: Optional[float], update: Callable[[], Any]) -> Any:
-        """One step of the watched model; `update` is the optimizer's own step."""
+    def optimizer_step(
+        self,
+        optimizer: torch.optim.Optimizer,
+        step_loss: Callable[[], Optional[float]],
+        update: Callable[[Optional[Callable[[], Any]]], Any],
+        closure: Optional[Callable[[], Any]] = None,
+    ) -> Any:
+        """One step of the watched model; `update(closure)` is the optimizer's own step."""
         self._clock.write_pending()
-        capture, self._capture = self._capture, None
-        if capture is not None:
-            capture.close()
-        probe = StepProbe(capture) if capture is not None and capture.captured else None
-        if probe is not None:
-            probe.before_update()
-        result = update()
+        capture = self._capture
+        probes: list[Optional[StepProbe]] = []
+        if closure is None:
+            probes.append(self._probe_before_update())
+            result = update(None)
+        else:
+            # The step evaluates the closure: its first forward pass is the step's, captured while it runs;
+            # the probe reads the gradients it leaves, before the optimizer moves the weights.
+            def evaluate() -> Any:
+                value = closure()
+                if not probes:
+                    probes.append(None)  # a failure of DeepScope's own below must not come back into the step
+                    guard.guarded(lambda: probes.__setitem__(0, self._probe_before_update()))()
+                return value
+
+            result = update(evaluate)
+            if not probes:
+                probes.append(self._probe_before_update())
+        probe = probes[0]
+        loss = step_loss()
         if not self.started and probe is not None:
             self._start(optimizer, capture)  # type: ignore[arg-type]
         if probe is not None and self.started:
@@ -71,6 +91,16 @@ class WatchedRun:
         self.step += 1
         self._arm()
         return result
+
+    def _probe_before_update(self) -> Optional[StepProbe]:
+        """Ends the step's forward capture; a probe of it when it saw the watched layers (weights and gradients read now)."""
+        capture, self._capture = self._capture, None
+        if capture is not None:
+            capture.close()
+        probe = StepProbe(capture) if capture is not None and capture.captured else None
+        if probe is not None:
+            probe.before_update()
+        return probe
 
     def iteration_started(self, loader: Any) -> None:
         self._clock.iteration_started(loader)

@@ -139,41 +139,58 @@ class Watcher:
         if self.run is None and id(root) not in self._pending and (self.preferred is None or root is self.preferred):
             self._pending[id(root)] = WatchedRun(root, self.options, self.out, self._model_site if root is self.preferred else None)
 
-    def optimizer_step(self, optimizer: torch.optim.Optimizer, update: Callable[[], Any]) -> Any:
+    def optimizer_step(self, optimizer: torch.optim.Optimizer, update: Callable[[Optional[optimizers.Closure]], Any], closure: Optional[optimizers.Closure]) -> Any:
         """The optimizer's own step runs exactly once, whatever happens to DeepScope's bookkeeping around it."""
         outcome: list[Any] = []
         failure: list[BaseException] = []
 
-        def once() -> Any:
+        def once(replacement: Optional[optimizers.Closure]) -> Any:
             try:
-                outcome.append(update())
+                outcome.append(update(replacement))
             except BaseException as problem:
                 failure.append(problem)
                 raise
             return outcome[0]
 
         try:
-            return self._step(optimizer, once)
+            return self._step(optimizer, once, closure)
         except Exception as problem:
             if failure and problem is failure[0]:
                 raise
             guard.internal_error(problem)
-            return outcome[0] if outcome else (update() if not failure else None)
+            return outcome[0] if outcome else (update(closure) if not failure else None)
 
-    def _step(self, optimizer: torch.optim.Optimizer, update: Callable[[], Any]) -> Any:
-        loss, self._loss = self._loss, None
+    def _step(self, optimizer: torch.optim.Optimizer, update: Callable[[Optional[optimizers.Closure]], Any], closure: Optional[optimizers.Closure]) -> Any:
+        if closure is None:
+            before, self._loss = self._loss, None
+            loss: Callable[[], Optional[float]] = lambda: before
+        else:
+            # The closure back-propagates inside the step, maybe several times (LBFGS): the step's loss is its first.
+            self._loss = None
+            first: list[Optional[float]] = []
+            script_closure = closure
+
+            def first_loss_kept() -> Any:
+                result = script_closure()
+                if not first:
+                    first.append(self._loss)
+                self._loss = None
+                return result
+
+            closure = first_loss_kept
+            loss = lambda: first[0] if first else None
         root = self._roots.get(optimizer) or self._root_of(optimizer)
         if root is None:
-            return update()
+            return update(closure)
         if self.run is None and (self.preferred is None or root is self.preferred):
             self.run = self._pending.pop(id(root), None) or WatchedRun(root, self.options, self.out, self._model_site)
             for other in self._pending.values():
                 other.close()
             self._pending.clear()
         if self.run is not None and root is self.run.model:
-            return self.run.optimizer_step(optimizer, loss, update)
+            return self.run.optimizer_step(optimizer, loss, update, closure)
         self._notice_unwatched(root)
-        return update()
+        return update(closure)
 
     def _notice_unwatched(self, root: nn.Module) -> None:
         if id(root) in self._noticed:
