@@ -87,7 +87,7 @@ class Watcher:
         if self.writes_log:
             if self.run is None or not self.run.started:
                 self.out.send(never_trained_start(self.options.model_file))
-                self.out.send(self._last({"type": "error", "kind": "program", "message": "The program ended without an optimizer step on the watched model: there was no training to watch."}))
+                self.out.send(self._last({"type": "error", "kind": "program", "message": "The program ended without an optimizer step on the watched model: there was no training to watch. DeepScope watches the models a torch.optim optimizer steps; parameters updated by hand are not seen."}))
             else:
                 self.out.send(self._last({"type": "end", "status": status}))
         self.out.flush()
