@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CODE_SERVER_ENTRY, EXTENSION_FOLDER_NAME, REPO_ROOT } from './paths';
+import { CODE_SERVER_ENTRY, REPO_ROOT } from './paths';
 
 /** A quiet workbench: no welcome page or tips covering what the tests look at. */
 const TEST_SETTINGS = {
@@ -29,7 +29,7 @@ export interface CodeServer {
 }
 
 export interface StartOptions {
-  /** Install DeepScope as a user would have it (an unpacked extension in the extensions dir). */
+  /** Install DeepScope as a user would have it (unpacked in the extensions dir, laid out as the VSIX installs it). */
   readonly installExtension: boolean;
   /** Without it, VS Code asks whether to trust the folder and Restricted Mode is testable. */
   readonly disableWorkspaceTrust: boolean;
@@ -48,7 +48,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
   if (options.installExtension) {
-    await symlink(REPO_ROOT, path.join(extensionsDir, EXTENSION_FOLDER_NAME), 'dir');
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'link-extension.mjs'), extensionsDir]);
   }
   const port = await freePort();
   const args = [
