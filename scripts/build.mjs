@@ -61,7 +61,25 @@ await rm('out', { recursive: true, force: true });
 await mkdir(TSSERVER_PLUGIN_DIR, { recursive: true });
 await writeFile(`${TSSERVER_PLUGIN_DIR}/package.json`, JSON.stringify({ name: 'deepscope-tsserver-plugin', private: true, main: 'index.js' }, null, 2) + '\n');
 if (watch) {
-  const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+  // One "started" / "finished" pair per round of rebuilds, however many bundles it touches: the
+  // watch task of .vscode/tasks.json waits for "finished" before it starts the extension host.
+  let building = 0;
+  const announce = {
+    name: 'announce',
+    setup(build) {
+      build.onStart(() => {
+        if (building++ === 0) console.log('build: started');
+      });
+      build.onEnd((result) => {
+        // One line per error, for the task's problem matcher (esbuild's own report spans several lines).
+        for (const { location, text } of result.errors) {
+          if (location) console.log(`build: error: ${location.file}:${location.line}:${location.column + 1}: ${text}`);
+        }
+        if (--building === 0) console.log('build: finished');
+      });
+    },
+  };
+  const contexts = await Promise.all(targets.map((options) => esbuild.context({ ...options, plugins: [announce] })));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('build: watching for changes');
 } else {

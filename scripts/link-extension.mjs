@@ -2,7 +2,9 @@
 // installs it: each top-level entry is a link to the checkout (a rebuild is picked up by a window
 // reload), and node_modules is a folder of links to the checkout's packages that also holds
 // out/tsserver-plugin as deepscope-tsserver-plugin, the one place VS Code's TypeScript looks for the
-// plugin. Nothing is written into the checkout. Usage: node scripts/link-extension.mjs <extensions-dir>
+// plugin. Nothing is written into the checkout.
+// Usage: node scripts/link-extension.mjs <extensions-dir>    (installs <extensions-dir>/<publisher.name-version>)
+//        node scripts/link-extension.mjs --folder <folder>   (that folder, e.g. for --extensionDevelopmentPath)
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -12,9 +14,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What an installed extension never holds. */
 const LEFT_OUT = new Set(['.git', 'node_modules', '.vscode-test', '.test-results']);
 
-const extensionsDir = process.argv[2];
-if (!extensionsDir) {
-  console.error('usage: node scripts/link-extension.mjs <extensions-dir>');
+const [first, second] = process.argv.slice(2);
+if (!first || (first === '--folder' && !second)) {
+  console.error('usage: node scripts/link-extension.mjs <extensions-dir> | --folder <folder>');
   process.exit(2);
 }
 if (!existsSync(path.join(root, 'out', 'tsserver-plugin', 'index.js'))) {
@@ -22,7 +24,7 @@ if (!existsSync(path.join(root, 'out', 'tsserver-plugin', 'index.js'))) {
   process.exit(1);
 }
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-const target = path.join(path.resolve(extensionsDir), `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+const target = first === '--folder' ? path.resolve(second) : path.join(path.resolve(first), `${manifest.publisher}.${manifest.name}-${manifest.version}`);
 await rm(target, { recursive: true, force: true });
 await mkdir(path.join(target, 'node_modules'), { recursive: true });
 for (const entry of await readdir(root)) {
