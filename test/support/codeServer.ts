@@ -10,6 +10,8 @@ import { CODE_SERVER_ENTRY, REPO_ROOT } from './paths';
 const TEST_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  // DeepScope opens its walkthrough the first time it starts: not over what the tests look at.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -34,6 +36,8 @@ export interface StartOptions {
   /** Without it, VS Code asks whether to trust the folder and Restricted Mode is testable. */
   readonly disableWorkspaceTrust: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** User settings over the quiet test defaults. */
+  readonly userSettings?: Record<string, unknown>;
 }
 
 /** Starts a real VS Code (code-server) on a free port with fresh user data, and waits until it answers. */
@@ -46,7 +50,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const extensionsDir = path.join(scratch, 'extensions');
   await mkdir(extensionsDir, { recursive: true });
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
-  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
+  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...options.userSettings }, null, 2));
   if (options.installExtension) {
     execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'link-extension.mjs'), extensionsDir]);
   }

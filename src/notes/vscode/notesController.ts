@@ -38,15 +38,15 @@ export class NotesController implements vscode.Disposable {
     );
   }
 
-  /** The `deepscope.openNote` command: a topic id opens it; nothing opens the quick pick. */
-  async open(argument?: unknown): Promise<void> {
+  /** The `deepscope.openNote` command: a topic id opens it; nothing opens the quick pick. Returns the topic shown. */
+  async open(argument?: unknown): Promise<TopicId | undefined> {
     const request = readNoteArgument(argument);
     if (request.kind === 'unknown') {
       // Not awaited: the command returns at once, the message stays until dismissed.
       void vscode.window.showWarningMessage(
         `DeepScope has no lecture note "${request.id}". Run "DeepScope: Open Lecture Note…" to choose one.`,
       );
-      return;
+      return undefined;
     }
     const topic = request.kind === 'topic' ? request.topic : await pickTopic(getKnowledge().topics, this.language());
     if (topic) {
@@ -54,6 +54,7 @@ export class NotesController implements vscode.Disposable {
       this.show(topic);
       this.panel?.reveal();
     }
+    return topic;
   }
 
   dispose(): void {

@@ -19,7 +19,7 @@ export async function runNewModel(): Promise<vscode.Uri | undefined> {
   if (!options) {
     return undefined;
   }
-  const modelFile = await chooseModelFile(suggestedFileName(options.scaffold));
+  const modelFile = await chooseModelFile(`models/${suggestedFileName(options.scaffold)}`);
   if (!modelFile) {
     return undefined;
   }
