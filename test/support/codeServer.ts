@@ -12,6 +12,7 @@ const TEST_SETTINGS = {
   'workbench.tips.enabled': false,
   // DeepScope opens its walkthrough the first time it starts: not over what the tests look at.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'deepscope.walkthrough.openOnFirstStart': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',

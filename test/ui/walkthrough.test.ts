@@ -62,8 +62,10 @@ test('the walkthrough opens from the palette, and its first step completes once 
 });
 
 test('the walkthrough opens by itself the first time DeepScope starts', async () => {
-  // A fresh user, with VS Code's own default for walkthroughs (the other tests turn it off).
-  const fresh = await openUiSession({ userSettings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+  // A fresh user, with the defaults for walkthroughs (the other tests turn them off).
+  const fresh = await openUiSession({
+    userSettings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'deepscope.walkthrough.openOnFirstStart': true },
+  });
   try {
     await openFile(fresh.page, 'spiral-classifier.ts'); // a TypeScript file starts DeepScope
     await fresh.page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().waitFor({ timeout: 90_000 });
