@@ -33,7 +33,7 @@ const targets = [
   // The lab process: forked per lab run by the extension (the CLI runs labs in its own process).
   { ...nodeTarget, entryPoints: { labWorker: 'src/labs/core/labWorker.ts' }, outdir: 'out' },
   // The TypeScript server plugin: a package of its own, which an installed DeepScope holds as
-  // node_modules/deepscope-tsserver-plugin (scripts/link-extension.mjs, scripts/package.mjs).
+  // node_modules/deepscope-tsserver-plugin (scripts/package.mjs, scripts/link-extension.mjs).
   { ...nodeTarget, entryPoints: { index: 'src/editorTypes/tsserverPlugin.ts' }, outdir: TSSERVER_PLUGIN_DIR },
 ];
 /** Webviews: browser bundles, one per view, with their CSS. */

@@ -14,8 +14,9 @@ host="${HOST:-127.0.0.1}"
 state="$root/.vscode-test/start"
 extensions="$state/extensions"
 mkdir -p "$extensions" "$state/user-data"
-# DeepScope unpacked as the VSIX installs it, linked so a rebuild is picked up by a window reload.
-node scripts/link-extension.mjs "$extensions" >/dev/null
+# DeepScope as an unpacked extension, linked so a rebuild is picked up by a window reload.
+folder_name="$(node -p "const p=require('./package.json'); p.publisher + '.' + p.name + '-' + p.version")"
+ln -sfn "$root" "$extensions/$folder_name"
 
 echo "DeepScope: open http://$host:$port/?folder=$root/examples"
 exec node "$root/.vscode-test/code-server-4.100.3/node_modules/code-server/out/node/entry.js" \

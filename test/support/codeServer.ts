@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CODE_SERVER_ENTRY, REPO_ROOT } from './paths';
+import { CODE_SERVER_ENTRY, EXTENSION_FOLDER_NAME, REPO_ROOT } from './paths';
 
 /** A quiet workbench: no welcome page or tips covering what the tests look at. */
 const TEST_SETTINGS = {
@@ -32,8 +32,13 @@ export interface CodeServer {
 }
 
 export interface StartOptions {
-  /** Install DeepScope as a user would have it (unpacked in the extensions dir, laid out as the VSIX installs it). */
+  /** Install DeepScope as a user would have it (an unpacked extension in the extensions dir). */
   readonly installExtension: boolean;
+  /**
+   * Lay it out as the VSIX installs it (scripts/link-extension.mjs), with the TypeScript server plugin in its
+   * node_modules; otherwise it is a link to the checkout, where VS Code's TypeScript cannot find the plugin.
+   */
+  readonly asVsix?: boolean;
   /** Without it, VS Code asks whether to trust the folder and Restricted Mode is testable. */
   readonly disableWorkspaceTrust: boolean;
   readonly env?: NodeJS.ProcessEnv;
@@ -53,7 +58,8 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...options.userSettings }, null, 2));
   if (options.installExtension) {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'link-extension.mjs'), extensionsDir]);
+    if (options.asVsix) execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'link-extension.mjs'), extensionsDir]);
+    else await symlink(REPO_ROOT, path.join(extensionsDir, EXTENSION_FOLDER_NAME), 'dir');
   }
   const port = await freePort();
   const args = [

@@ -25,7 +25,8 @@ let session: UiSession;
 
 before(async () => {
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
-  session = await openUiSession();
+  // Laid out as the VSIX installs it: the plugin sits in DeepScope's node_modules.
+  session = await openUiSession({ asVsix: true });
 });
 
 after(async () => {
