@@ -156,7 +156,7 @@ export function createModel(): tf.LayersModel {
 // ---- Training --------------------------------------------------------------------------------------------
 
 /** Learning rate at the first epoch: getting its order of magnitude right matters most. */
-const LEARNING_RATE = 0.02;
+const LEARNING_RATE = 0.01;
 /** Step decay: the learning rate is halved every DROP_EVERY epochs. */
 const DROP_EVERY = 38;
 

@@ -2,10 +2,11 @@
 // and the webview bundles (dashboard, labs, notes). Type checking is separate (`npm run typecheck`).
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const TSSERVER_PLUGIN_DIR = 'out/tsserver-plugin';
 
 /** Node-side bundles run in the extension host or in a plain Node process. */
 const nodeTarget = {
@@ -31,6 +32,9 @@ const targets = [
   { ...nodeTarget, entryPoints: { programWorker: 'src/engine/program/programWorker.ts' }, outdir: 'out' },
   // The lab process: forked per lab run by the extension (the CLI runs labs in its own process).
   { ...nodeTarget, entryPoints: { labWorker: 'src/labs/core/labWorker.ts' }, outdir: 'out' },
+  // The TypeScript server plugin: a package of its own, which an installed DeepScope holds as
+  // node_modules/deepscope-tsserver-plugin (scripts/package.mjs, scripts/link-extension.mjs).
+  { ...nodeTarget, entryPoints: { index: 'src/editorTypes/tsserverPlugin.ts' }, outdir: TSSERVER_PLUGIN_DIR },
 ];
 /** Webviews: browser bundles, one per view, with their CSS. */
 const webviewTarget = {
@@ -54,8 +58,28 @@ if (!production) {
 }
 
 await rm('out', { recursive: true, force: true });
+await mkdir(TSSERVER_PLUGIN_DIR, { recursive: true });
+await writeFile(`${TSSERVER_PLUGIN_DIR}/package.json`, JSON.stringify({ name: 'deepscope-tsserver-plugin', private: true, main: 'index.js' }, null, 2) + '\n');
 if (watch) {
-  const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+  // One "started" / "finished" pair per round of rebuilds, however many bundles it touches: the
+  // watch task of .vscode/tasks.json waits for "finished" before it starts the extension host.
+  let building = 0;
+  const announce = {
+    name: 'announce',
+    setup(build) {
+      build.onStart(() => {
+        if (building++ === 0) console.log('build: started');
+      });
+      build.onEnd((result) => {
+        // One line per error, for the task's problem matcher (esbuild's own report spans several lines).
+        for (const { location, text } of result.errors) {
+          if (location) console.log(`build: error: ${location.file}:${location.line}:${location.column + 1}: ${text}`);
+        }
+        if (--building === 0) console.log('build: finished');
+      });
+    },
+  };
+  const contexts = await Promise.all(targets.map((options) => esbuild.context({ ...options, plugins: [announce] })));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('build: watching for changes');
 } else {

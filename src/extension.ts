@@ -8,6 +8,7 @@ import { register as registerLint } from './lint/vscode';
 import { NotesController } from './notes/vscode/notesController';
 import { LogFollower } from './training/vscode/logFollower';
 import { TrainingController } from './training/vscode/trainingController';
+import { openWalkthroughOnFirstStart } from './walkthrough/vscode/openOnFirstStart';
 
 /** What `activate` returns to other extensions (and to DeepScope's own host tests). */
 export interface DeepScopeApi {
@@ -21,11 +22,12 @@ export function activate(context: vscode.ExtensionContext): DeepScopeApi {
   const dashboard = new DashboardController(context, training);
   const notes = new NotesController(context.extensionUri, context.workspaceState);
   const labs = new LabsController(context.extensionUri);
-  context.subscriptions.push(training, dashboard, notes, labs, registerCommands({ training, dashboard, notes, labs }));
+  context.subscriptions.push(training, dashboard, notes, labs, registerCommands({ training, dashboard, notes, labs, extensionUri: context.extensionUri }));
   context.subscriptions.push(registerLint(context));
   context.subscriptions.push(registerHover(context));
   const diagnosis = registerDiagnosis(context, training);
   context.subscriptions.push(diagnosis, new LogFollower(training));
+  void openWalkthroughOnFirstStart(context);
   return { onDidStartTraining: training.onDidStartSession };
 }
 

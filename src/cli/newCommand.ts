@@ -100,7 +100,8 @@ function run(args: readonly string[], io: CliIo): number {
   io.out(`Train it: deepscope train ${shown}`);
   io.out("      or: open it in VS Code and run DeepScope's Train command.");
   const forEditor = unresolvedPackages(typePackagesFor(plan.files[0].contents), modelDir, fs.existsSync);
-  if (forEditor.length > 0) io.out(`For the editor's types and completion (not needed to train): ${installCommand(forEditor)}`);
+  // VS Code with DeepScope gives the editor these types itself; another editor needs the packages.
+  if (forEditor.length > 0) io.out(`For types and completion in an editor without DeepScope (not needed to train): ${installCommand(forEditor)}`);
   return EXIT_OK;
 }
 

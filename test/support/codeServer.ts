@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
@@ -11,6 +11,9 @@ import { installEmptyLanguagePack } from './languagePack';
 const TEST_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  // DeepScope opens its walkthrough the first time it starts: not over what the tests look at.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'deepscope.walkthrough.openOnFirstStart': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -32,11 +35,18 @@ export interface CodeServer {
 export interface StartOptions {
   /** Install DeepScope as a user would have it (an unpacked extension in the extensions dir). */
   readonly installExtension: boolean;
+  /**
+   * Lay it out as the VSIX installs it (scripts/link-extension.mjs), with the TypeScript server plugin in its
+   * node_modules; otherwise it is a link to the checkout, where VS Code's TypeScript cannot find the plugin.
+   */
+  readonly asVsix?: boolean;
   /** Without it, VS Code asks whether to trust the folder and Restricted Mode is testable. */
   readonly disableWorkspaceTrust: boolean;
   readonly env?: NodeJS.ProcessEnv;
   /** VS Code's display language (`--locale`), e.g. `fr`. */
   readonly locale?: string;
+  /** User settings over the quiet test defaults. */
+  readonly userSettings?: Record<string, unknown>;
 }
 
 /** Starts a real VS Code (code-server) on a free port with fresh user data, and waits until it answers. */
@@ -49,10 +59,11 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const extensionsDir = path.join(scratch, 'extensions');
   await mkdir(extensionsDir, { recursive: true });
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
-  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
+  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...options.userSettings }, null, 2));
   if (options.locale) await installEmptyLanguagePack(extensionsDir, userDataDir, options.locale);
   if (options.installExtension) {
-    await symlink(REPO_ROOT, path.join(extensionsDir, EXTENSION_FOLDER_NAME), 'dir');
+    if (options.asVsix) execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'link-extension.mjs'), extensionsDir]);
+    else await symlink(REPO_ROOT, path.join(extensionsDir, EXTENSION_FOLDER_NAME), 'dir');
   }
   const port = await freePort();
   const args = [

@@ -5,6 +5,7 @@ import type { NotesController } from '../../notes/vscode/notesController';
 import type { TrainingController } from '../../training/vscode/trainingController';
 import { runNewModel } from '../../scaffold/vscode/newModelCommand';
 import { setUpPython } from '../../training/vscode/pythonSetup';
+import { openBrokenExample } from '../../walkthrough/vscode/openBrokenExample';
 
 /** Long-lived objects commands act on, created once in activate(). */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   readonly dashboard: DashboardController;
   readonly notes: NotesController;
   readonly labs: LabsController;
+  /** DeepScope's own folder (the broken examples it ships). */
+  readonly extensionUri: vscode.Uri;
 }
 
 export interface CommandSpec {
@@ -36,6 +39,7 @@ export const COMMAND_IDS = [
   'deepscope.saveReport',
   'deepscope.openNote',
   'deepscope.openLab',
+  'deepscope.openBrokenExample',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -57,6 +61,8 @@ export function createCommands(services: Services): Readonly<Record<CommandId, C
     'deepscope.openNote': { requiresTrust: false, run: (topic) => services.notes.open(topic) },
     // Labs run engine code in a process, like training: trusted workspaces only.
     'deepscope.openLab': { requiresTrust: true, run: (lab) => services.labs.open(lab) },
+    // Copies a file DeepScope ships into the workspace, as New Model does: no workspace code runs.
+    'deepscope.openBrokenExample': { requiresTrust: false, run: () => openBrokenExample(services.extensionUri) },
   };
 }
 

@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
+import { completeWalkthroughStep } from '../../walkthrough/vscode/completeStep';
 import { COMMAND_IDS, createCommands, type CommandSpec, type Services } from './commandTable';
 
 /** Registers the whole command table in one loop, each command behind its trust check. */
 export function registerCommands(services: Services): vscode.Disposable {
   const commands = createCommands(services);
   return vscode.Disposable.from(
-    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runGuarded(commands[id], args))),
+    ...COMMAND_IDS.map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        const result = await runGuarded(commands[id], args);
+        completeWalkthroughStep(id, result);
+        return result;
+      }),
+    ),
   );
 }
 

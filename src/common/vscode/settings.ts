@@ -75,6 +75,12 @@ export function openDashboardOnTrain(): boolean {
   return config().get<boolean>('dashboard.openOnTrain', true);
 }
 
+/** Whether the walkthrough opens the first time DeepScope starts: DeepScope's setting and VS Code's own both allow it. */
+export function openWalkthroughOnFirstStart(): boolean {
+  const vscodeAllows = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
+  return vscodeAllows && config().get<boolean>('walkthrough.openOnFirstStart', true);
+}
+
 /** `deepscope.lint.enabled` and `deepscope.lint.rules` (rule id → boolean). */
 export const LINT_SECTION = `${SECTION}.lint`;
 

@@ -37,13 +37,13 @@ export class NotesController implements vscode.Disposable {
     );
   }
 
-  /** The `deepscope.openNote` command: a topic id opens it; nothing opens the quick pick. */
-  async open(argument?: unknown): Promise<void> {
+  /** The `deepscope.openNote` command: a topic id opens it; nothing opens the quick pick. Returns the topic shown. */
+  async open(argument?: unknown): Promise<TopicId | undefined> {
     const request = readNoteArgument(argument);
     if (request.kind === 'unknown') {
       // Not awaited: the command returns at once, the message stays until dismissed.
       void vscode.window.showWarningMessage(vscode.l10n.t('DeepScope has no lecture note "{0}". Run "DeepScope: Open Lecture Note…" to choose one.', request.id));
-      return;
+      return undefined;
     }
     const topic = request.kind === 'topic' ? request.topic : await pickTopic(getKnowledge().topics, this.language());
     if (topic) {
@@ -51,6 +51,7 @@ export class NotesController implements vscode.Disposable {
       this.show(topic);
       this.panel?.reveal();
     }
+    return topic;
   }
 
   dispose(): void {

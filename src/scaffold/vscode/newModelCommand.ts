@@ -7,7 +7,7 @@ import { planScaffold } from '../core/plan';
 import type { CsvSource, ScaffoldOptions, Task, TemplateName } from '../core/scaffoldOptions';
 import { askText, pickChoice, pickItem, pickMany } from './prompts';
 import { pickCsvSource, type PickedCsv } from './pickCsvSource';
-import { offerEditorTypes } from './offerEditorTypes';
+import { announceWrittenModel } from './offerEditorTypes';
 import { chooseModelFile, writeScaffoldFiles } from './writeScaffold';
 
 /**
@@ -19,7 +19,7 @@ export async function runNewModel(): Promise<vscode.Uri | undefined> {
   if (!options) {
     return undefined;
   }
-  const modelFile = await chooseModelFile(suggestedFileName(options.scaffold));
+  const modelFile = await chooseModelFile(`models/${suggestedFileName(options.scaffold)}`);
   if (!modelFile) {
     return undefined;
   }
@@ -30,10 +30,11 @@ export async function runNewModel(): Promise<vscode.Uri | undefined> {
     return undefined;
   }
   const editor = await vscode.window.showTextDocument(modelFile);
-  void vscode.window.showInformationMessage(
+  void announceWrittenModel(
+    modelFile,
+    plan.files[0].contents,
     `DeepScope wrote ${path.basename(modelFile.fsPath)}: ${describeOptions(scaffold)}. Each default is explained in a comment next to it.`,
   );
-  void offerEditorTypes(modelFile, plan.files[0].contents);
   return editor.document.uri;
 }
 

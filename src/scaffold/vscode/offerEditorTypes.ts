@@ -6,22 +6,27 @@ import { installCommand, typePackagesFor, unresolvedPackages } from '../core/edi
 const INSTALL = 'Install with npm';
 
 /**
- * After a model is written where the editor cannot resolve its imports, says why the import is underlined and
- * offers to install the type packages in a terminal the user sees. Nothing is installed without that click.
+ * Says that the model was written. Where the workspace lacks the packages its imports name, the editor already
+ * reads their types from DeepScope (its TypeScript server plugin), so there is no squiggle to explain; the same
+ * notification still offers to install them, for a user who wants them in the project (to run the model with
+ * plain Node, or to pin a version). The install runs in a terminal the user sees, only on that click.
  */
-export async function offerEditorTypes(modelFile: vscode.Uri, source: string): Promise<void> {
+export async function announceWrittenModel(modelFile: vscode.Uri, source: string, summary: string): Promise<void> {
   const directory = path.dirname(modelFile.fsPath);
   const missing = unresolvedPackages(typePackagesFor(source), directory, existsSync);
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    await vscode.window.showInformationMessage(summary);
+    return;
+  }
   const [them, dependencies] = missing.length > 1 ? ['them', 'development dependencies'] : ['it', 'a development dependency'];
   const choice = await vscode.window.showInformationMessage(
-    `The editor cannot find ${missing.join(' and ')} for ${path.basename(modelFile.fsPath)}: it underlines the import and offers no completion. ` +
-      `Training does not need ${them} (DeepScope uses its own TensorFlow.js); to fix the editor, install ${them} as ${dependencies}.`,
+    `${summary} This workspace has no ${missing.join(' or ')}: the editor takes ${them} from DeepScope, and training needs none. ` +
+      `To have ${them} in the project itself, install ${them} as ${dependencies}.`,
     INSTALL,
   );
   if (choice !== INSTALL) return;
   const root = vscode.workspace.getWorkspaceFolder(modelFile)?.uri.fsPath ?? directory;
-  const terminal = vscode.window.createTerminal({ name: 'DeepScope: editor types', cwd: root });
+  const terminal = vscode.window.createTerminal({ name: 'DeepScope: npm install', cwd: root });
   terminal.show();
   terminal.sendText(installCommand(missing));
 }

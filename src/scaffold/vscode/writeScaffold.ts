@@ -2,22 +2,22 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 /**
- * Asks where the model goes: a path inside the first workspace folder (an input box, fast to
- * accept), or a save dialog when no folder is open.
+ * Asks where the model goes: a path inside the first workspace folder (an input box holding
+ * `suggestedPath`, fast to accept), or a save dialog when no folder is open.
  */
-export async function chooseModelFile(suggestedName: string): Promise<vscode.Uri | undefined> {
+export async function chooseModelFile(suggestedPath: string, title = 'DeepScope: New Model: file'): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     return vscode.window.showSaveDialog({
-      title: 'DeepScope: New Model: save the model module',
+      title: `${title}: save the model module`,
       filters: { TypeScript: ['ts'] },
-      defaultUri: vscode.Uri.file(path.join(process.cwd(), suggestedName)),
+      defaultUri: vscode.Uri.file(path.join(process.cwd(), path.basename(suggestedPath))),
     });
   }
   const relative = await vscode.window.showInputBox({
-    title: 'DeepScope: New Model: file',
+    title,
     prompt: `Model file, relative to ${folder.name}`,
-    value: `models/${suggestedName}`,
+    value: suggestedPath,
     ignoreFocusOut: true,
     validateInput: (text) => validateRelativePath(text),
   });

@@ -46,7 +46,7 @@ export const HEALTHY: readonly { readonly file: string; readonly epochs?: number
   { file: zooFile('healthy-logistic') },
   { file: example('spiral-classifier'), epochs: 30 },
   { file: example('moons-classifier'), epochs: 25 },
-  { file: example('iris-classifier'), epochs: 40 },
+  { file: example('iris-classifier') },
   { file: example('sine-regressor'), epochs: 40 },
 ];
 

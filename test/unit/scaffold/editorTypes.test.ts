@@ -44,7 +44,7 @@ describe('deepscope new outside a project with node_modules', () => {
     assert.equal(code, 0);
     assert.equal(
       out.at(-1),
-      "For the editor's types and completion (not needed to train): npm install --save-dev @tensorflow/tfjs @types/node",
+      "For types and completion in an editor without DeepScope (not needed to train): npm install --save-dev @tensorflow/tfjs @types/node",
     );
     assert.deepEqual(fs.readdirSync(dir).sort(), ['iris-model.ts', 'iris.csv'], 'nothing is installed or added');
   });

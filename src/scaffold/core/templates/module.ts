@@ -15,6 +15,8 @@ export interface DataSource extends HeaderInfo {
   readonly examples: string;
   /** Whether `code` calls gaussian(rand). */
   readonly usesGaussian: boolean;
+  /** Why this data set wants the number of epochs it gets, as comment lines above `epochs`. */
+  readonly epochsWhy?: readonly string[];
 }
 
 const banner = (title: string): string => `// ---- ${title} ${'-'.repeat(100 - title.length)}`;
@@ -30,6 +32,6 @@ export function assembleModule(options: ScaffoldOptions, data: DataSource): stri
     banner('Model'),
     modelPart(options),
     banner('Training'),
-    trainingPart(options),
+    trainingPart(options, data.epochsWhy),
   );
 }

@@ -93,7 +93,7 @@ function scheduleCode(schedule: Schedule, epochs: number): ScheduleCode {
 
 const comment = (text: readonly string[]): string[] => text.map((line) => `  // ${line}`);
 
-export function trainingPart(options: ScaffoldOptions): string {
+export function trainingPart(options: ScaffoldOptions, epochsWhy: readonly string[] = []): string {
   const classification = options.task === 'classification';
   const optimizer = OPTIMIZER_CODE[options.optimizer];
   const schedule = scheduleCode(options.schedule, options.epochs);
@@ -104,6 +104,7 @@ export function trainingPart(options: ScaffoldOptions): string {
     '',
     '/** How DeepScope compiles and fits the model. */',
     'export const training = {',
+    ...comment(epochsWhy),
     `  epochs: ${num(options.epochs)},`,
     ...comment([
       `SGD (topic optim-sgd) estimates the loss and its gradient on mini-batches of ${num(options.batchSize)} examples:`,
