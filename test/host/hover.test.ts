@@ -103,9 +103,11 @@ describe('hovers from the lecture notes', () => {
     await assertHover('python', PYTHON, 'BatchNormalization', 'Batch normalisation', 'batch-norm');
   });
 
-  it('shows nothing on unrelated identifiers, on softmax or on a local function named relu', async () => {
+  it('shows nothing on unrelated identifiers or on a local function named relu; softmax, which the notes do not cover, is marked beyond them', async () => {
     assert.deepEqual(await deepScopeHovers('typescript', TFJS, 'relu = '), []);
-    assert.deepEqual(await deepScopeHovers('typescript', TFJS, 'softmax'), []);
+    const [softmax, ...others] = await deepScopeHovers('typescript', TFJS, 'softmax');
+    assert.ok(softmax?.startsWith('**Softmax** · DeepScope · *beyond the notes*'), softmax);
+    assert.deepEqual(others, []);
     assert.deepEqual(await deepScopeHovers('typescript', TFJS, 'createModel'), []);
     assert.deepEqual(await deepScopeHovers('python', PYTHON, 'epochs'), []);
     assert.deepEqual(await deepScopeHovers('python', PYTHON, 'scheduler ='), []);
