@@ -41,3 +41,17 @@ test('with --locale fr, DeepScope’s commands, messages and settings are in Fre
   assert.ok(await description.count() >= 1);
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-settings.png') });
 });
+
+test('the walkthrough reads in French: its title, its five steps and their actions', async () => {
+  const { page } = session;
+  await runCommand(page, 'Welcome: Open Walkthrough');
+  const choice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Premiers pas avec DeepScope' }).first();
+  await choice.waitFor({ timeout: 30_000 });
+  await choice.click();
+  const steps = page.locator('.gettingStartedContainer .getting-started-step');
+  for (const title of ['Créer un modèle', "L'entraîner et lire le tableau de bord", 'Diagnostiquer un modèle défectueux et appliquer le correctif', 'Lancer un labo', 'Lire une note de cours']) {
+    await steps.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+  }
+  await steps.filter({ hasText: 'Créer un modèle' }).first().locator('.monaco-button, a.button-link', { hasText: 'Nouveau modèle…' }).first().waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-walkthrough.png') });
+});
