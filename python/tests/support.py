@@ -100,3 +100,9 @@ def marked_line(name: str, marker: str) -> int:
             if line.rstrip().endswith(f"# site: {marker}"):
                 return number
     raise AssertionError(f"no '# site: {marker}' in {name}")
+
+
+def printed_losses(outcome: Outcome) -> list[float]:
+    """The losses a fixture printed on its `LOSSES [...]` line."""
+    line = next(line for line in outcome.stdout.splitlines() if line.startswith("LOSSES "))
+    return json.loads(line[len("LOSSES "):])

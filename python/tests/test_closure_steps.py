@@ -1,14 +1,8 @@
 """Optimizers stepped with a closure (LBFGS, `step(closure)`): the forward and backward passes happen inside
 the step, possibly several times; the watcher probes the first and logs the loss the step returns."""
-import json
 import unittest
 
-from support import marked_line, run_fixture, run_plain
-
-
-def printed_losses(outcome):
-    line = next(line for line in outcome.stdout.splitlines() if line.startswith("LOSSES "))
-    return json.loads(line[len("LOSSES "):])
+from support import marked_line, printed_losses, run_fixture, run_plain
 
 
 class ClosureStepsTest(unittest.TestCase):

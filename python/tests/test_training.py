@@ -1,14 +1,8 @@
 """What a watched run reports about training, and that watching changes nothing in it."""
-import json
 import math
 import unittest
 
-from support import decoded, marked_line, run_fixture, run_plain
-
-
-def printed_losses(outcome):
-    line = next(line for line in outcome.stdout.splitlines() if line.startswith("LOSSES "))
-    return json.loads(line[len("LOSSES "):])
+from support import decoded, marked_line, printed_losses, run_fixture, run_plain
 
 
 class TrainingTest(unittest.TestCase):
