@@ -1,8 +1,8 @@
 /**
  * overfitting: the validation loss went back up while the training loss kept falling: the model
  * learns its training examples by heart. When the validation accuracy holds at its best, the model only
- * grows over-confident on the few examples it gets wrong (the Iris example: validation loss +70 % to
- * +95 %, validation accuracy at its best 90 % throughout, 100 % in training): information. A warning when the
+ * grows over-confident on the few examples it gets wrong (the Iris example when it trained 60 epochs:
+ * validation loss +70 % to +95 %, validation accuracy at its best 90 % throughout, 100 % in training): information. A warning when the
  * accuracy confirms it: the validation accuracy fell 5 points below its best, or trails training by 20
  * points (the zoo's tiny dataset: 100 % in training, 55 % in validation).
  */
