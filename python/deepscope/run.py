@@ -64,11 +64,14 @@ class WatchedRun:
         else:
             # The step evaluates the closure: its first forward pass is the step's, captured while it runs;
             # the probe reads the gradients it leaves, before the optimizer moves the weights.
+            def take_probe() -> None:
+                probes[0] = self._probe_before_update()
+
             def evaluate() -> Any:
                 value = closure()
                 if not probes:
-                    probes.append(None)  # a failure of DeepScope's own below must not come back into the step
-                    guard.guarded(lambda: probes.__setitem__(0, self._probe_before_update()))()
+                    probes.append(None)
+                    guard.guarded(take_probe)()  # a failure of DeepScope's own must not come back into the step
                 return value
 
             result = update(evaluate)

@@ -3,11 +3,11 @@
  * else the environment's locale (LC_ALL, then LC_MESSAGES, then LANG, as gettext reads them), else English.
  */
 import type { Language } from '../common/core/language';
+import { isFrenchLocale } from '../notes/core/language';
 import { UsageError } from './io';
 
 export function localeLanguage(env: NodeJS.ProcessEnv): Language {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
+  return isFrenchLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'fr' : 'en';
 }
 
 /** Takes `--lang X` / `--lang=X` out of a command's own arguments (a program's, after `--`, are left alone). */

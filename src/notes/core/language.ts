@@ -11,7 +11,12 @@ export function pickLanguage(vscodeLanguage: string, setting: LanguageSetting): 
   if (setting === 'en' || setting === 'fr') {
     return setting;
   }
-  return vscodeLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return isFrenchLocale(vscodeLanguage) ? 'fr' : 'en';
+}
+
+/** `fr`, `fr-ca`, `fr_FR.UTF-8`, `fr@euro`: French; `fry` (Frisian) and everything else: not. */
+export function isFrenchLocale(locale: string): boolean {
+  return /^fr([_.@-]|$)/i.test(locale);
 }
 
 /** Reads a raw setting value; anything unexpected counts as `auto`. */

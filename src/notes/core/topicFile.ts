@@ -9,6 +9,7 @@ import { parsePattern } from './symbols/pattern';
 import { DIALECT_OF } from './symbols/dialect';
 import { API_LANGUAGES, type ApiLanguage, type Bilingual, type FurtherReading, type Topic } from './topic';
 import { isBeyondNotes, TOPIC_IDS, type TopicId } from './topicIds';
+import { isRecord } from '../../common/core/untrusted';
 
 export class TopicFileError extends Error {
   constructor(
@@ -84,10 +85,6 @@ function bodySections(file: string, body: string): Bilingual {
     throw new TopicFileError(file, `body ## ${frText ? 'en' : 'fr'}`, 'is empty');
   }
   return { fr: frText, en: enText };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Typed, validated access to the front matter fields of one file. */
