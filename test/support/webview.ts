@@ -18,7 +18,8 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await input.fill(name);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).waitFor();
+  // The file opens in the focused group; another group may show it too.
+  await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
 }
 
 /**

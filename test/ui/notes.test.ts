@@ -114,8 +114,9 @@ test('hovering \'relu\' in a model shows the note\'s summary, and "Read the full
 
 test('hovering a layer the notes do not cover shows a topic marked beyond the notes, with its closest notes and d2l.ai', async () => {
   const { page } = session;
-  // The previous test left the code at line 139, beside the note: its dense layers are in sight.
-  await openFile(page, 'spiral-classifier.ts');
+  // The previous test left the code at line 139, beside the note: its dense layers are in sight. Quick Open would
+  // open the file again in whichever group has the focus, possibly over the note that the next tests read.
+  await page.locator('.tabs-container .tab', { hasText: 'spiral-classifier.ts' }).first().click();
   const line = page.locator('.editor-instance .view-line', { hasText: 'model.add(tf.layers.dense({' }).first();
   await line.waitFor();
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Dense (fully connected) layer' });
