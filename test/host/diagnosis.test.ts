@@ -4,18 +4,18 @@
  * quick fix edits the model; the next run of the file replaces the findings; the display language applies.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeepScopeApi } from '../../src/extension';
 import { RULE_IDS } from '../../src/diagnosis/core/findings';
 import { activateDeepScope } from './activate';
 import { waitFor } from './waitFor';
+import { scratchDir } from '../support/scratch';
 
 // Bundled into out/test/host/index.js: the repository root is three levels up.
 const ZOO = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'zoo');
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-host-zoo-'));
+const scratch = scratchDir('host-zoo');
 cpSync(ZOO, scratch, { recursive: true });
 const zoo = (name: string): vscode.Uri => vscode.Uri.file(path.join(scratch, `${name}.ts`));
 /** 0-based line of the first line of the file containing `text`. */

@@ -4,16 +4,16 @@
  * Problems panel on that module's line, not on the program's.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProgramOutcome } from '../../src/training/core/programInProcess';
 import { activateDeepScope } from './activate';
 import { waitFor } from './waitFor';
+import { scratchDir } from '../support/scratch';
 
 const PROGRAM = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'programs', 'zero-init-helper');
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-host-program-'));
+const scratch = scratchDir('host-program');
 cpSync(PROGRAM, scratch, { recursive: true });
 const runsFolder = path.join(scratch, 'runs');
 const lineOf = (file: string, text: string): number => readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));

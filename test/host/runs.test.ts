@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunSnapshot } from '../../src/runs/core/runSnapshot';
 import type { ProcessRunSummary } from '../../src/training/core/trainInProcess';
 import { activateDeepScope } from './activate';
+import { scratchDir } from '../support/scratch';
 
 // The runs go to a folder of their own (the setting), so the example workspace gets no logs.
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'models');
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-host-runs-'));
+const scratch = scratchDir('host-runs');
 const runsFolder = path.join(scratch, 'runs');
 cpSync(path.join(FIXTURES, 'tiny-classifier.ts'), path.join(scratch, 'tiny-classifier.ts'));
 

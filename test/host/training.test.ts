@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
-import * as os from 'node:os';
+import { cpSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProcessRunSummary } from '../../src/training/core/trainInProcess';
 import type { DeepScopeApi } from '../../src/extension';
 import { activateDeepScope } from './activate';
 import { waitFor } from './waitFor';
+import { scratchDir } from '../support/scratch';
 
 // Bundled into out/test/host/index.js: the repository root is three levels up. The tests edit
 // and train copies, so the repository's fixtures are never touched.
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'models');
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-host-models-'));
+const scratch = scratchDir('host-models');
 cpSync(FIXTURES, scratch, { recursive: true });
 const fixture = (name: string): vscode.Uri => vscode.Uri.file(path.join(scratch, `${name}.ts`));
 

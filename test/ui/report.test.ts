@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import * as os from 'node:os';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../support/paths';
+import { scratchDir } from '../support/scratch';
 
 test('deepscope train --report writes an HTML report that draws the dashboard\'s charts in Chromium', async () => {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-report-'));
+  const scratch = scratchDir('report');
   const report = path.join(scratch, 'report.html');
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'deepscope.js'), 'train', path.join(REPO_ROOT, 'test', 'fixtures', 'models', 'tiny-classifier.ts'), '--report', report], {
     cwd: scratch,
@@ -41,7 +41,7 @@ test('deepscope train --report writes an HTML report that draws the dashboard\'s
 });
 
 test('deepscope report of two saved runs draws both: curves overlaid, each layer beside the other run\'s', async () => {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepscope-report-'));
+  const scratch = scratchDir('report');
   const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'deepscope.js'), ...args], { cwd: scratch, stdio: 'pipe' });
   const model = path.join(REPO_ROOT, 'test', 'fixtures', 'models', 'tiny-classifier.ts');
   cli('train', model, '--epochs', '2');

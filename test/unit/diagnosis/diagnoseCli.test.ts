@@ -1,15 +1,14 @@
 /** `deepscope diagnose`: run in-process through runCli (training itself runs in its own process). */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { RULE_IDS } from '../../../src/diagnosis/core/findings';
 import { runCliIn, type CliRun } from '../support/cli';
 import { lineOf, zooFile } from './zoo';
+import { scratchDir } from '../../support/scratch';
 
 /** The CLI writes run logs under its current directory: a scratch one, not the repository. */
-const CWD = mkdtempSync(path.join(os.tmpdir(), 'deepscope-diagnose-'));
+const CWD = scratchDir('diagnose');
 
 const cli = (...argv: string[]): Promise<CliRun> => runCliIn(CWD, ...argv);
 

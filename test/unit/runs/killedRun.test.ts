@@ -5,14 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readRunLogFile } from '../../../src/runs/core/readRunLog';
 import { DEFAULT_RUNS_DIRECTORY } from '../../../src/runs/core/runLogFiles';
 import { fixture } from '../engine/fixtures';
 import { recordValidator } from './runLogSchema';
+import { scratchDir } from '../../support/scratch';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(REPO, 'bin', 'deepscope.js');
@@ -46,7 +46,7 @@ function trainingProcessOf(parent: number): number | undefined {
 
 test('kill -9 of deepscope train: the training process exits, the log reads as interrupted and can be diagnosed', { timeout: 4 * DEADLINE_MS }, async () => {
   assert.ok(existsSync(path.join(REPO, 'out', 'cli.js')), 'out/cli.js is missing: run `node scripts/build.mjs` first');
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'deepscope-kill-'));
+  const cwd = scratchDir('kill');
   const runs = path.join(cwd, DEFAULT_RUNS_DIRECTORY);
   const cli = spawn(process.execPath, [BIN, 'train', fixture('long-training'), '--backend', 'cpu'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

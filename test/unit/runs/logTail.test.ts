@@ -1,18 +1,18 @@
 /** Following a log another process writes: whole lines only, in order, to its end record. */
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { tailRunLog } from '../../../src/runs/core/logTail';
 import type { RunRecord } from '../../../src/runs/core/runRecord';
+import { scratchDir } from '../../support/scratch';
 
 const START = { type: 'start', version: 1, startedAt: '2026-12-04T15:00:00Z', producer: 'deepscope-pytorch 0.1.0', backend: 'torch-cpu', framework: 'pytorch', modelFile: '/nb.ipynb', epochs: 0, stepsPerEpoch: 1, layers: [], watchedLayers: [] };
 const line = (record: object): string => `${JSON.stringify(record)}\n`;
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('records appear as their lines are completed, a half-written line waits, the end record ends the tail', async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tail-')), 'run.jsonl');
+  const file = path.join(scratchDir('tail'), 'run.jsonl');
   writeFileSync(file, line(START));
   const seen: RunRecord[] = [];
   const tail = tailRunLog(file, (record) => seen.push(record), new AbortController().signal, 10);
@@ -30,7 +30,7 @@ test('records appear as their lines are completed, a half-written line waits, th
 });
 
 test('stopping ends the tail; a damaged line ends it with file:line', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tail-'));
+  const dir = scratchDir('tail');
   const open = path.join(dir, 'open.jsonl');
   writeFileSync(open, line(START));
   const stop = new AbortController();

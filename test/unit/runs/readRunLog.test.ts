@@ -1,12 +1,12 @@
 /** Reading a run log: a torn last line is skipped, anything else wrong is one RunLogError with file:line. */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseRunLog, readRunLogFile, RunLogError } from '../../../src/runs/core/readRunLog';
 import { encodeRecord } from '../../../src/runs/core/runLogFormat';
 import { lines, runRecords, startRecord } from './records';
+import { scratchDir } from '../../support/scratch';
 
 const FILE = '/runs/20261202-183525-123-model-abcd.jsonl';
 
@@ -80,7 +80,7 @@ test('a record missing what readers rely on', () => {
 });
 
 test('a file that cannot be read is a RunLogError too', () => {
-  const missing = path.join(mkdtempSync(path.join(os.tmpdir(), 'deepscope-read-')), 'gone.jsonl');
+  const missing = path.join(scratchDir('read'), 'gone.jsonl');
   assert.throws(() => readRunLogFile(missing), (error: unknown) => error instanceof RunLogError && /gone\.jsonl:1: cannot read the run log \(ENOENT\)/.test(error.message));
   writeFileSync(missing, lines(runRecords({ ending: 'end' })));
   assert.equal(readRunLogFile(missing).file, missing);

@@ -1,7 +1,6 @@
 /** `deepscope report` (and `deepscope train --report`): the page embeds the runs read from their logs. */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../../../src/diagnosis/core/findings';
@@ -11,9 +10,10 @@ import type { ReportPayload } from '../../../src/runs/core/runSnapshot';
 import { zooFile } from '../diagnosis/zoo';
 import { runCliIn } from '../support/cli';
 import { lines, runRecords } from './records';
+import { scratchDir } from '../../support/scratch';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const CWD = mkdtempSync(path.join(os.tmpdir(), 'deepscope-report-'));
+const CWD = scratchDir('report');
 const cli = (...argv: string[]) => runCliIn(CWD, ...argv);
 
 const FINDING: Finding = { rule: 'plateau', severity: 'warning', epoch: 1, evidence: { epochs: 2 }, message: { en: 'stuck', fr: 'bloqué' }, topic: 'optim-sgd', fix: { en: 'raise the rate', fr: 'augmenter le pas' } };
@@ -98,7 +98,7 @@ test('help: the command list shows report, and "help report" its usage and optio
 });
 
 test('deepscope train --report still writes the report, of the run its log holds, with its findings', async () => {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'deepscope-train-report-'));
+  const cwd = scratchDir('train-report');
   // A model with findings (NaN losses): the report has the run's own, as its log recorded them.
   const { code } = await runCliIn(cwd, 'train', zooFile('learning-rate-10'), '--backend', 'cpu', '--epochs', '1', '--report', 'r.html');
   assert.equal(code, 0);

@@ -1,14 +1,14 @@
 /** The runs folder: run ids, the list of runs, pruning to the last N runs of each model file. */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { listRunLogs, newRunId, pruneRunLogs, runIdOf, runLogPath, runsDirectory } from '../../../src/runs/core/runLogFiles';
 import type { RunRecord } from '../../../src/runs/core/runRecord';
 import { lines, runRecords } from './records';
+import { scratchDir } from '../../support/scratch';
 
-const scratch = (): string => mkdtempSync(path.join(os.tmpdir(), 'deepscope-runs-'));
+const scratch = (): string => scratchDir('runs');
 
 /** Writes a log for a run of `modelFile` started at `at`; returns its path. */
 function writeLog(dir: string, modelFile: string, at: Date, records: RunRecord[] = runRecords({ modelFile, startedAt: at.toISOString(), ending: 'end' })): string {

@@ -3,8 +3,7 @@
  * line is a record of schema/run-log.schema.json, in the order readers expect.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readRunLogFile } from '../../../src/runs/core/readRunLog';
@@ -13,12 +12,13 @@ import { lineOf, zooFile } from '../diagnosis/zoo';
 import { fixture } from '../engine/fixtures';
 import { runCliIn } from '../support/cli';
 import { recordValidator } from './runLogSchema';
+import { scratchDir } from '../../support/scratch';
 
 const matchesSchema = recordValidator({ closed: true });
 
 /** Trains `file` from a fresh scratch folder; returns the exit code, stderr and the logs it left. */
 async function train(file: string, ...options: string[]): Promise<{ code: number; err: string[]; logs: string[] }> {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'deepscope-runlog-'));
+  const cwd = scratchDir('runlog');
   const { code, err } = await runCliIn(cwd, 'train', file, '--backend', 'cpu', ...options);
   const dir = path.join(cwd, DEFAULT_RUNS_DIRECTORY);
   let names: string[] = [];

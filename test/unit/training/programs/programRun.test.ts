@@ -4,8 +4,7 @@
  * built each layer.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { encodeRecord } from '../../../../src/runs/core/runLogFormat';
@@ -13,6 +12,7 @@ import type { StartRecord } from '../../../../src/runs/core/runRecord';
 import { lineOf } from '../../diagnosis/zoo';
 import { recordValidator } from '../../runs/runLogSchema';
 import { PROGRAMS, runProgram, runWithNode } from './programRunner';
+import { scratchDir } from '../../../support/scratch';
 
 const matchesSchema = recordValidator({ closed: true });
 
@@ -78,7 +78,7 @@ test('a program that never trains ends normally and its log says there was nothi
 });
 
 test('Stop kills a program stuck before its first fit; the log ends cancelled', async () => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'deepscope-program-'));
+  const folder = scratchDir('program');
   const file = path.join(folder, 'loops.js');
   writeFileSync(file, "require('@tensorflow/tfjs');\nconsole.log('looping');\nfor (;;) {}\n");
   const abort = new AbortController();
@@ -91,7 +91,7 @@ test('Stop kills a program stuck before its first fit; the log ends cancelled', 
 });
 
 test('a tfjs-node program runs on DeepScope\'s backend: its arguments, file:// save and load; tf.node names what to install', async () => {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'deepscope-model-'));
+  const out = scratchDir('model');
   const run = await runProgram(path.join(PROGRAMS, 'node-cli-train.js'), { args: ['--epochs', '2', '--out', out] });
   assert.equal(run.outcome.exitCode, 0, run.stderr);
   assert.ok(existsSync(path.join(out, 'model.json')) && existsSync(path.join(out, 'weights.bin')));
