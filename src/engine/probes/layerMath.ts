@@ -17,6 +17,9 @@ const ACTIVATION_LAYERS: Readonly<Record<string, string>> = {
 export function activationOf(layer: Layer): string | undefined {
   const fromClass = ACTIVATION_LAYERS[layer.getClassName()];
   if (fromClass) return fromClass;
+  // TimeDistributed and Bidirectional apply the activation of the layer they wrap.
+  const wrapped = (layer as { layer?: unknown }).layer;
+  if (wrapped instanceof tf.layers.Layer) return activationOf(wrapped);
   const activation = layer.getConfig().activation;
   return typeof activation === 'string' ? activation : undefined;
 }

@@ -162,6 +162,11 @@ describe('uncentered-inputs', () => {
   test('centred inputs (means well within one standard deviation) say nothing', () => {
     assert.deepEqual(uncenteredInputs.check(run({ start: model(inputs(0.4, 1e-7, 0.4, -1, 1)), history: stuck })), []);
   });
+
+  test('token ids looked up by a first Embedding layer are not features: nothing to centre', () => {
+    const embedded = start([['embedding', undefined, 'Embedding'], ['lstm', 'tanh', 'LSTM'], ['output', 'softmax']], { inputs: inputs(5.4, 6.1, 5.4, 0, 34) });
+    assert.deepEqual(uncenteredInputs.check(run({ start: embedded, history: stuck })), []);
+  });
 });
 
 function inputs(std: number, meanAbs: number, featureStd: number, min: number, max: number): InputStats {

@@ -4,7 +4,7 @@
  * they do not require rescaling. UMLAUT (Schoop et al., CHI 2021) flags inputs outside [-1, 1]. Here a
  * finding when the features' means are farther from 0 than their spread (raw 0–255 pixels: 1.74; the
  * scaffold's centred data: 1e-7; the zoo's random features: 0.25), a warning when the range also exceeds
- * [-1, 1] and training suffers.
+ * [-1, 1] and training suffers. Inputs that an embedding looks up are token ids, not features: nothing to centre.
  */
 import { bilingual, evidence } from '../format';
 import { learningWell, type RunData } from '../runData';
@@ -18,7 +18,7 @@ export const uncenteredInputs: Rule = {
   id: 'uncentered-inputs',
   check(run: RunData): Draft[] {
     const inputs = run.start.inputs;
-    if (!inputs || !(inputs.meanAbsFeatureMean > 0)) return [];
+    if (!inputs || !(inputs.meanAbsFeatureMean > 0) || readsTokenIds(run)) return [];
     const offCentre = inputs.meanAbsFeatureMean / Math.max(inputs.meanFeatureStd, 1e-12);
     if (offCentre <= OFF_CENTRE) return [];
     const { min, max } = inputs.values;
@@ -47,3 +47,8 @@ export const uncenteredInputs: Rule = {
     ];
   },
 };
+
+/** The first layer is an embedding: the inputs are indices into its table. */
+function readsTokenIds(run: RunData): boolean {
+  return run.start.layers[0]?.className === 'Embedding';
+}
