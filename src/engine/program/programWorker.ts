@@ -17,6 +17,7 @@ import { chooseProgramBackend, type ProgramBackend } from './programBackend';
 import { RecordPipe } from './recordPipe';
 import { findTfjsNode, installTfjsAliases } from './tfjsAliases';
 import { tfjsNodeStandIn } from './tfjsNodeStandIn';
+import { installBabelStyleJavaScript } from './babelStylePrograms';
 import { installTypeScript, isTypeScript } from './typescriptPrograms';
 import { thrownAt } from './userFrame';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   process.on('uncaughtExceptionMonitor', (error) => pipe.send(thrownRecord(error)));
   process.on('exit', () => pipe.flush());
   if (isTypeScript(program)) installTypeScript();
+  installBabelStyleJavaScript();
   // Outside this async function, so an error the program throws at load is a true uncaught exception,
   // printed and ending the process exactly as under node (not a rejection of main()).
   setImmediate(() => (Module as unknown as { runMain(main?: string): void }).runMain(program));

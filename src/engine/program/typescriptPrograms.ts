@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import Module from 'node:module';
 import { readFileSync } from 'node:fs';
 
-interface CompilableModule {
+export interface CompilableModule {
   _compile(code: string, filename: string): void;
 }
 
@@ -20,20 +20,28 @@ export function isTypeScript(file: string): boolean {
 
 export function installTypeScript(): void {
   process.setSourceMapsEnabled(true);
-  const extensions = (Module as unknown as { _extensions: Record<string, (module: CompilableModule, filename: string) => void> })._extensions;
   const compile = (module: CompilableModule, filename: string): void => {
-    const { code } = esbuild.transformSync(readFileSync(filename, 'utf8'), {
-      loader: 'ts',
-      format: 'cjs',
-      target: 'node20',
-      sourcemap: 'inline',
-      sourcefile: filename,
-      define: { 'import.meta.url': IMPORT_META_URL },
-      // On the first line, before the code: the source map's lines stay the file's lines.
-      banner: `var ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;`,
-    });
-    module._compile(code, filename);
+    module._compile(toCommonJs(readFileSync(filename, 'utf8'), filename, 'ts'), filename);
   };
-  extensions['.ts'] = compile;
-  extensions['.cts'] = compile;
+  loaderExtensions()['.ts'] = compile;
+  loaderExtensions()['.cts'] = compile;
+}
+
+/** The CommonJS loader's handler per file extension. */
+export function loaderExtensions(): Record<string, (module: CompilableModule, filename: string) => void> {
+  return (Module as unknown as { _extensions: Record<string, (module: CompilableModule, filename: string) => void> })._extensions;
+}
+
+/** `source` as CommonJS, with an inline source map; throws esbuild's error when it does not compile. */
+export function toCommonJs(source: string, filename: string, loader: 'ts' | 'js'): string {
+  return esbuild.transformSync(source, {
+    loader,
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    sourcefile: filename,
+    define: { 'import.meta.url': IMPORT_META_URL },
+    // On the first line, before the code: the source map's lines stay the file's lines.
+    banner: `var ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;`,
+  }).code;
 }

@@ -4,6 +4,7 @@
  * built each layer.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -134,4 +135,18 @@ test('two models, two fits: watch(model) picks the classifier although the autoe
   assert.equal(end?.type, 'end');
   assert.deepEqual(end?.type === 'end' ? end.unwatchedModels : undefined, ['autoencoder']);
   for (const record of watched.records) assert.equal(matchesSchema(JSON.parse(encodeRecord(record))), undefined, record.type);
+});
+
+test('a program written for babel-node (import/export in a CommonJS package, extensionless imports) runs as babel-node runs it', async () => {
+  const file = path.join(PROGRAMS, 'babel-style', 'train.js');
+  const plain = spawnSync(process.execPath, [file, '2'], { cwd: path.dirname(file), encoding: 'utf8' });
+  assert.match(plain.stderr, /Cannot find module '.*babel-style.data' imported from .*train.js/, 'plain node cannot run it: this is what the test is about');
+  const run = await runProgram(file, { args: ['2'] });
+  assert.equal(run.outcome.exitCode, 0, run.stderr);
+  assert.match(run.stdout, /^final loss \d\.\d{4}$/m);
+  const model = path.join(PROGRAMS, 'babel-style', 'model.js');
+  const hidden = startOf(run.records).layers[0];
+  assert.equal(hidden.source?.file, model, 'the layer points at the file that built it');
+  assert.equal(hidden.source?.line, lineOf(model, 'model.add(tf.layers.dense({'));
+  assert.equal(run.records.filter((record) => record.type === 'epoch').length, 2);
 });
