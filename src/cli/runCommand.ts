@@ -14,6 +14,7 @@ import { choosePythonInterpreter } from '../training/core/pythonInterpreter';
 import { TrainingRun } from '../training/core/trainingRun';
 import { type CliCommand, type CliIo, EXIT_FAILURE, UsageError } from './io';
 import { parseRunArgs, type RunRequest } from './runArgs';
+import { onTermination } from './termination';
 import { DEFAULT_PROBE_EVERY_STEPS } from './trainArgs';
 
 export const runCommand: CliCommand = {
@@ -70,6 +71,7 @@ async function run(request: RunRequest, io: CliIo): Promise<number> {
       ),
   );
   if (run.logProblem) say(run.logProblem);
+  const stopOnTermination = onTermination(() => run.cancel());
   run.subscribe((record) => {
     if (record.type === 'findings') findings = record.findings;
     if (record.type === 'error' && record.kind !== 'module-threw') say(record.message);
@@ -85,6 +87,7 @@ async function run(request: RunRequest, io: CliIo): Promise<number> {
     return outcome.exitCode ?? EXIT_FAILURE;
   } finally {
     process.removeListener('SIGINT', ignoreInterrupt);
+    stopOnTermination();
   }
 }
 

@@ -9,6 +9,7 @@ import type { ProbeFrame, RunStart } from '../runs/core/trainingData';
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './reportCommand';
 import { epochLine, formatNumber, runJson } from './runSummary';
+import { onTermination } from './termination';
 import { DEFAULT_PROBE_EVERY_STEPS, parseTrainArgs, type TrainRequest } from './trainArgs';
 
 export const trainCommand: CliCommand = {
@@ -53,6 +54,7 @@ export async function runTraining(request: TrainRequest, io: CliIo): Promise<Tra
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();
   process.once('SIGINT', onInterrupt);
+  const stopOnTermination = onTermination(onInterrupt);
   const records: RunRecord[] = [];
   let lastFrame: ProbeFrame | undefined;
   let start: RunStart | undefined;
@@ -88,6 +90,7 @@ export async function runTraining(request: TrainRequest, io: CliIo): Promise<Tra
     return { summary, lastFrame, records, recorder, logFile: run.logFile };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    stopOnTermination();
     if (run.logFile && !request.json) io.err(`Run log: ${path.relative(io.cwd, run.logFile) || run.logFile}`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readRunLogFile } from '../../../src/runs/core/readRunLog';
@@ -94,3 +94,42 @@ test('kill -9 of deepscope train: the training process exits, the log reads as i
     if (worker !== undefined && running(worker)) process.kill(worker, 'SIGKILL');
   }
 });
+
+/** A tfjs program that trains until it is stopped. */
+const ENDLESS_PROGRAM = `const tf = require('@tensorflow/tfjs');
+const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 8, activation: 'relu' }), tf.layers.dense({ units: 1 })] });
+model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+model.fit(tf.randomNormal([64, 4]), tf.randomNormal([64, 1]), { epochs: 1000000, batchSize: 8 });
+`;
+
+for (const command of ['train', 'run'] as const) {
+  test(`kill (SIGTERM) of deepscope ${command}: it stops the run as Stop does, and its log ends with the record that says so`, { timeout: 4 * DEADLINE_MS }, async () => {
+    const cwd = scratchDir('term');
+    const runs = path.join(cwd, DEFAULT_RUNS_DIRECTORY);
+    let target = fixture('long-training');
+    if (command === 'run') {
+      target = path.join(cwd, 'endless.js');
+      writeFileSync(target, ENDLESS_PROGRAM);
+    }
+    const cli = spawn(process.execPath, [BIN, command, target, '--backend', 'cpu'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let exited = false;
+    const exit = new Promise<number | null>((resolve) => cli.once('exit', (code) => ((exited = true), resolve(code))));
+    try {
+      const log = await waitFor('a probe in the run log', () => {
+        const name = existsSync(runs) ? readdirSync(runs).find((entry) => entry.endsWith('.jsonl')) : undefined;
+        const file = name && path.join(runs, name);
+        return file && readFileSync(file, 'utf8').includes('"type":"probe"') ? file : undefined;
+      });
+      cli.kill('SIGTERM');
+      assert.notEqual(await exit, 0);
+      const records = completeLines(readFileSync(log, 'utf8')).map((line) => JSON.parse(line) as { type: string; status?: string; kind?: string });
+      const last = records.at(-1);
+      assert.ok(last?.type === 'end' ? last.status === 'cancelled' : last?.type === 'error', JSON.stringify(last));
+      assert.equal(readRunLogFile(log).interrupted, false, 'the run reads as stopped, not cut off');
+      const leftOver = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((args) => args.includes(cwd) || args.includes(target));
+      assert.deepEqual(leftOver, [], 'no process left over');
+    } finally {
+      if (!exited) cli.kill('SIGKILL');
+    }
+  });
+}
