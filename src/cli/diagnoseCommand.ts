@@ -2,6 +2,7 @@
  * `deepscope diagnose <model-file | run.jsonl>`: trains the model (or reads a saved run), then says
  * what went wrong, where and why. Both paths replay the run's records into the same Diagnoser.
  */
+import * as l10n from '@vscode/l10n';
 import type { Language } from '../common/core/language';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +21,9 @@ import { reportEngineError, runTraining } from './trainCommand';
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
   usage: 'diagnose <model-file | run.jsonl> [options]',
-  summary: 'Train a model module and explain what goes wrong (NaN, vanishing gradients, dead ReLUs…)',
+  get summary() {
+    return l10n.t('Train a model module and explain what goes wrong (NaN, vanishing gradients, dead ReLUs…)');
+  },
   help: () =>
     [
       'Usage: deepscope diagnose <model-file> [options]',
@@ -70,7 +73,7 @@ async function diagnoseLog(args: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     throw new UsageError(`${(error as Error).message} (a saved run takes only --json)`);
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`one run log expected, got ${parsed.positionals.length}`);
+  if (parsed.positionals.length !== 1) throw new UsageError(l10n.t('one run log expected, got {0}', parsed.positionals.length));
   const file = path.resolve(io.cwd, parsed.positionals[0]);
   let log;
   try {
@@ -84,14 +87,21 @@ async function diagnoseLog(args: readonly string[], io: CliIo): Promise<number> 
   const findings = replay(log.records, readSource(model));
   const history = log.records.filter((record): record is Extract<RunRecord, { type: 'epoch' }> => record.type === 'epoch');
   const status = runStatusOf(log);
-  if (status !== 'finished' && !parsed.values.json) io.err(`${path.basename(file)}: the run ${status === 'interrupted' ? 'was cut off' : status === 'failed' ? 'failed' : 'was stopped'} after ${history.length} epoch(s); diagnosing what it logged.`);
+  if (status !== 'finished' && !parsed.values.json) io.err(stoppedEarly(path.basename(file), status, history.length));
   print({ file: model, backend: log.start.backend, history, findings }, parsed.values.json ?? false, io);
   return EXIT_OK;
 }
 
+/** A saved run that did not finish: the diagnosis covers what it logged. */
+function stoppedEarly(file: string, status: string, epochs: number): string {
+  if (status === 'interrupted') return l10n.t('{0}: the run was cut off after {1} epoch(s); diagnosing what it logged.', file, epochs);
+  if (status === 'failed') return l10n.t('{0}: the run failed after {1} epoch(s); diagnosing what it logged.', file, epochs);
+  return l10n.t('{0}: the run was stopped after {1} epoch(s); diagnosing what it logged.', file, epochs);
+}
+
 function print(diagnosed: Diagnosed, json: boolean, io: CliIo): void {
   if (json) io.out(diagnosisJson(diagnosed, io.language));
-  else if (diagnosed.findings.length === 0) io.out(`${path.basename(diagnosed.file)}: no problem found in ${diagnosed.history.length} epoch(s).`);
+  else if (diagnosed.findings.length === 0) io.out(l10n.t('{0}: no problem found in {1} epoch(s).', path.basename(diagnosed.file), diagnosed.history.length));
   else io.out(diagnosed.findings.map((finding) => findingLine(diagnosed.file, finding, io.language)).join('\n'));
 }
 

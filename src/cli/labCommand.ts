@@ -1,4 +1,5 @@
 /** `deepscope lab [name]`: lists the labs, or runs one and prints its key numbers (or all of it as JSON). */
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
 import { EngineError } from '../engine/engineError';
@@ -11,7 +12,9 @@ import { formatNumber } from './runSummary';
 export const labCommand: CliCommand = {
   name: 'lab',
   usage: 'lab [name] [--json] [--param value…]',
-  summary: "Reproduce a claim of the notes with real numbers (no name: list the labs)",
+  get summary() {
+    return l10n.t("Reproduce a claim of the notes with real numbers (no name: list the labs)");
+  },
   help: () =>
     [
       'Usage: deepscope lab                      list the labs',

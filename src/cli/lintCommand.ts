@@ -2,6 +2,7 @@
  * `deepscope lint <files or folders…> [--json] [--rules a,b]`: the editor's lint rules over files, for CI
  * and pre-commit hooks. Exit 1 when a warning (or error) is found, so information and hints never fail a build.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { LintFinding } from '../lint/core/types';
 import { LINT_RULE_IDS } from '../lint/core/types';
@@ -14,7 +15,9 @@ const FAILING: ReadonlySet<string> = new Set(['error', 'warning']);
 export const lintCommand: CliCommand = {
   name: 'lint',
   usage: 'lint <files or folders…> [options]',
-  summary: 'Check TensorFlow.js, Keras and PyTorch code against the lecture notes (for CI and pre-commit)',
+  get summary() {
+    return l10n.t('Check TensorFlow.js, Keras and PyTorch code against the lecture notes (for CI and pre-commit)');
+  },
   help: () =>
     [
       'Usage: deepscope lint <files or folders…> [--json] [--rules a,b]',

@@ -1,7 +1,7 @@
 /** `deepscope new` arguments → what to scaffold, validated; every problem is a UsageError (exit 2). */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from '../scaffold/core/choices';
+import { activations, type Choice, initializers, optimizers, schedules, templates } from '../scaffold/core/choices';
 import { parseDropoutRate, parseHiddenUnits, parsePositiveNumber, type Parsed } from '../scaffold/core/parseNumbers';
 import type { ScaffoldOptions, Task, TemplateName } from '../scaffold/core/scaffoldOptions';
 import { UsageError } from './io';
@@ -85,10 +85,10 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
 function overridesOf(values: Values): OptionOverrides {
   const overrides: OptionOverrides = {};
   if (values.hidden !== undefined) overrides.hiddenUnits = parsed('hidden', parseHiddenUnits(values.hidden));
-  overrides.activation = choice('activation', ACTIVATIONS, values.activation);
-  overrides.initializer = choice('init', INITIALIZERS, values.init);
-  overrides.optimizer = choice('optimizer', OPTIMIZERS, values.optimizer);
-  overrides.schedule = choice('schedule', SCHEDULES, values.schedule);
+  overrides.activation = choice('activation', activations(), values.activation);
+  overrides.initializer = choice('init', initializers(), values.init);
+  overrides.optimizer = choice('optimizer', optimizers(), values.optimizer);
+  overrides.schedule = choice('schedule', schedules(), values.schedule);
   if (values.lr !== undefined) overrides.learningRate = parsed('lr', parsePositiveNumber(values.lr, 'The learning rate'));
   if (values.dropout !== undefined) overrides.dropout = parsed('dropout', parseDropoutRate(values.dropout));
   if (values['batch-norm'] === true) overrides.batchNorm = true;
@@ -106,9 +106,9 @@ function overridesOf(values: Values): OptionOverrides {
 }
 
 function templateOf(name: string): TemplateName {
-  const info = TEMPLATES.find((t) => t.name === name);
+  const info = templates().find((t) => t.name === name);
   if (info === undefined) {
-    throw new UsageError(`unknown template "${name}" (choose ${TEMPLATES.map((t) => t.name).join(', ')})`);
+    throw new UsageError(`unknown template "${name}" (choose ${templates().map((t) => t.name).join(', ')})`);
   }
   return info.name;
 }
@@ -118,7 +118,7 @@ function positionalsOf(positionals: readonly string[], values: Values): { templa
   if (positionals.length === 0) throw new UsageError('missing <out-file>, e.g. deepscope new spiral spiral.ts');
   if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`);
   const [first = '', second] = positionals;
-  if (second === undefined && TEMPLATES.some((t) => t.name === first)) {
+  if (second === undefined && templates().some((t) => t.name === first)) {
     throw new UsageError(`missing <out-file>, e.g. deepscope new ${first} ${first}.ts`);
   }
   const outFile = second ?? first;

@@ -3,6 +3,7 @@
  * Python would — same output, same exit code — while DeepScope watches its training and writes the
  * run log. DeepScope's own lines go to stderr, each starting with `[deepscope]` (none with --quiet).
  */
+import * as l10n from '@vscode/l10n';
 import { unwatchedModelText } from '../training/core/programProtocol';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -19,7 +20,9 @@ import { DEFAULT_PROBE_EVERY_STEPS } from './trainArgs';
 export const runCommand: CliCommand = {
   name: 'run',
   usage: 'run <program> [options] [-- program args…]',
-  summary: 'Run your own tfjs program (.js, .mjs, .ts) or PyTorch script (.py) unchanged, watching its training',
+  get summary() {
+    return l10n.t('Run your own tfjs program (.js, .mjs, .ts) or PyTorch script (.py) unchanged, watching its training');
+  },
   help: () =>
     [
       'Usage: deepscope run <program.js|.mjs|.ts|.py> [options] [-- program args…]',

@@ -1,4 +1,5 @@
 /** `deepscope train <model-file>`: trains in a separate process, with a progress bar and a summary. */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { RunRecorder } from '../runs/core/runRecorder';
 import { EngineError } from '../engine/engineError';
@@ -14,7 +15,9 @@ import { DEFAULT_PROBE_EVERY_STEPS, parseTrainArgs, type TrainRequest } from './
 export const trainCommand: CliCommand = {
   name: 'train',
   usage: 'train <model-file> [options]',
-  summary: 'Train a model module and report its history and layer statistics',
+  get summary() {
+    return l10n.t('Train a model module and report its history and layer statistics');
+  },
   help: () =>
     [
       'Usage: deepscope train <model-file> [options]',
@@ -72,7 +75,7 @@ export async function runTraining(request: TrainRequest, io: CliIo): Promise<Tra
     recorder.add(record);
     if (record.type === 'start') {
       start = record;
-      if (!request.json) io.err(`Training ${path.basename(record.modelFile)} on the ${record.backend} backend: ${record.epochs} epochs of ${record.stepsPerEpoch} steps`);
+      if (!request.json) io.err(l10n.t('Training {0} on the {1} backend: {2} epochs of {3} steps', path.basename(record.modelFile), record.backend, record.epochs, record.stepsPerEpoch));
     } else if (record.type === 'steps') {
       const last = record.losses[record.losses.length - 1];
       if (start && last && !request.json) io.status?.(progressBar(last.step, last.epoch, last.loss, start));
@@ -88,7 +91,7 @@ export async function runTraining(request: TrainRequest, io: CliIo): Promise<Tra
     return { summary, lastFrame, records, recorder, logFile: run.logFile };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
-    if (run.logFile && !request.json) io.err(`Run log: ${path.relative(io.cwd, run.logFile) || run.logFile}`);
+    if (run.logFile && !request.json) io.err(l10n.t('Run log: {0}', path.relative(io.cwd, run.logFile) || run.logFile));
   }
 }
 
@@ -124,17 +127,19 @@ function progressBar(step: number, epoch: number, loss: number, start: RunStart)
   const done = Math.min(1, (step + 1) / total);
   const width = 30;
   const filled = Math.round(done * width);
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] epoch ${epoch + 1}/${start.epochs}  loss ${formatNumber(loss)}`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${l10n.t('epoch {0}/{1}  loss {2}', epoch + 1, start.epochs, formatNumber(loss))}`;
 }
 
 function summaryLine(summary: ProcessRunSummary): string {
   const last = summary.history.at(-1);
   const name = path.basename(summary.start.modelFile);
   if (!last) {
-    return `${name}: stopped before the first epoch ended (backend ${summary.start.backend}).`;
+    return l10n.t('{0}: stopped before the first epoch ended (backend {1}).', name, summary.start.backend);
   }
   const metrics = Object.entries(last.metrics).map(([key, value]) => `${key} ${formatNumber(value)}`);
   const validation = last.valLoss === undefined ? '' : `, val_loss ${formatNumber(last.valLoss)}`;
-  const verb = summary.cancelled ? 'Stopped' : 'Trained';
-  return `${verb} ${name} for ${summary.history.length} epoch(s) on ${summary.start.backend}: loss ${formatNumber(last.loss)}${metrics.length ? `, ${metrics.join(', ')}` : ''}${validation}.`;
+  const figures = `loss ${formatNumber(last.loss)}${metrics.length ? `, ${metrics.join(', ')}` : ''}${validation}`;
+  return summary.cancelled
+    ? l10n.t('Stopped {0} after {1} epoch(s) on {2}: {3}.', name, summary.history.length, summary.start.backend, figures)
+    : l10n.t('Trained {0} for {1} epoch(s) on {2}: {3}.', name, summary.history.length, summary.start.backend, figures);
 }

@@ -1,0 +1,55 @@
+/**
+ * The wording outside the editor's side speaks through `@vscode/l10n` (its l10n.t calls are checked against the
+ * French bundle by codeTranslations.test.ts): every file imports it as `l10n`, so that check sees each call; an
+ * engine process started by a French parent speaks French, and `--lang fr` makes the CLI's own wording French.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { bundleOf, useMessages } from '../../../src/common/core/messages';
+import { EngineError } from '../../../src/engine/engineError';
+import { trainInProcess } from '../../../src/training/core/trainInProcess';
+import { runCli } from '../../../src/cli/cli';
+import { fixture } from '../engine/fixtures';
+import { REPO_ROOT } from '../../support/paths';
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const full = path.join(folder, entry);
+    return statSync(full).isDirectory() ? sourceFiles(full) : entry.endsWith('.ts') ? [full] : [];
+  });
+}
+
+after(() => useMessages(undefined));
+
+test('every file that speaks through @vscode/l10n imports it as l10n (what the bundle check looks for)', () => {
+  const importing = sourceFiles(path.join(REPO_ROOT, 'src')).filter((file) => readFileSync(file, 'utf8').includes("'@vscode/l10n'"));
+  assert.ok(importing.length >= 10, 'the CLI, the engine and the shared cores use @vscode/l10n');
+  const otherwise = importing.filter((file) => !readFileSync(file, 'utf8').includes("import * as l10n from '@vscode/l10n';"));
+  assert.deepEqual(otherwise.map((file) => path.relative(REPO_ROOT, file)), []);
+  const vscodeSide = importing.filter((file) => file.split(path.sep).includes('vscode'));
+  assert.deepEqual(vscodeSide.map((file) => path.relative(REPO_ROOT, file)), [], 'the vscode/ sides use vscode.l10n');
+});
+
+test('a training process started by a French parent reports a bad dataset in French', async () => {
+  useMessages(bundleOf('fr'));
+  const error = await trainInProcess({ file: fixture('wrong-shape'), backend: 'cpu', probeEverySteps: 10 }, () => undefined).catch((e: unknown) => e);
+  useMessages(undefined);
+  assert.ok(error instanceof EngineError);
+  assert.match(error.message, /a la forme \[.*\] mais (la sortie|l'entrée) du modèle attend \[batch, /);
+  const english = await trainInProcess({ file: fixture('wrong-shape'), backend: 'cpu', probeEverySteps: 10 }, () => undefined).catch((e: unknown) => e);
+  assert.ok(english instanceof EngineError);
+  assert.match(english.message, /has shape \[.*\] but the model's (output|input) expects \[batch, /);
+});
+
+test('the CLI says its own words in the language of --lang', async () => {
+  const said = async (argv: string[]): Promise<string> => {
+    const out: string[] = [];
+    await runCli(argv, { out: (text) => out.push(text), err: (text) => out.push(text), cwd: REPO_ROOT, language: 'en' }, {});
+    return out.join('\n');
+  };
+  assert.match(await said(['--lang', 'fr', 'help']), /Commandes :[\s\S]*Entraîner un module de modèle/);
+  assert.match(await said(['--lang', 'fr', 'help', 'new']), /Spirale \(3 classes\)[\s\S]*SGD \+ inertie de Nesterov \(0\.9\)/);
+  assert.match(await said(['--lang', 'en', 'help']), /Commands:[\s\S]*Train a model module/);
+});
