@@ -20,22 +20,16 @@ export const lintCommand: CliCommand = {
   },
   help: () =>
     [
-      'Usage: deepscope lint <files or folders…> [--json] [--rules a,b]',
+      l10n.t('Usage: deepscope lint <files or folders…> [--json] [--rules a,b]'),
       '',
-      'Runs the rules the editor runs as you type over .ts .js .py and .ipynb files (folders: every such file',
-      'below them, skipping node_modules and hidden folders). Notebooks: the code cells are read in order as',
-      'one program; a finding is placed by cell (counted from 1 over all cells, markdown included), then line',
-      'and column within that cell.',
+      l10n.t('Runs the rules the editor runs as you type over .ts .js .py and .ipynb files (folders: every such file\nbelow them, skipping node_modules and hidden folders). Notebooks: the code cells are read in order as\none program; a finding is placed by cell (counted from 1 over all cells, markdown included), then line\nand column within that cell.'),
       '',
-      'Options:',
-      '  --json       print { "findings": [{ file, cell (notebooks only), line, column, rule, severity, message, fix }] },',
-      '               every finding including hints; fix is the preferred quick fix\'s title or null',
-      '  --rules a,b  only these rules, among:',
+      l10n.t('Options:'),
+      `  --json       ${l10n.t('print { "findings": [{ file, cell (notebooks only), line, column, rule, severity, message, fix }] },\n               every finding including hints; fix is the preferred quick fix\'s title or null')}`,
+      `  --rules a,b  ${l10n.t('only these rules, among:')}`,
       ...LINT_RULE_IDS.map((id) => `                 ${id}`),
       '',
-      'Prints file:line:column: severity rule: message — fix, for errors, warnings and information; hints (advice',
-      'that is only defensible) are counted in the summary and listed by --json.',
-      'Exit code 1 when an error or a warning is found, 0 otherwise, 2 for bad arguments.',
+      l10n.t('Prints file:line:column: severity rule: message — fix, for errors, warnings and information; hints (advice\nthat is only defensible) are counted in the summary and listed by --json.\nExit code 1 when an error or a warning is found, 0 otherwise, 2 for bad arguments.'),
     ].join('\n'),
   run: (args, io) => {
     const request = parseLintArgs(args, io.cwd);

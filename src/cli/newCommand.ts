@@ -28,7 +28,7 @@ function readCsvSource(request: CsvRequest, task: Task, modelDir: string, io: Cl
     text = fs.readFileSync(request.file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new UsageError(`cannot read ${shown}: ${reason}`);
+    throw new UsageError(l10n.t('cannot read {0}: {1}', shown, reason));
   }
   const parsed = (() => {
     try {
@@ -39,7 +39,7 @@ function readCsvSource(request: CsvRequest, task: Task, modelDir: string, io: Cl
   })();
   const column = (ref: string): number => {
     const index = findCsvColumn(parsed, ref);
-    if (index === undefined) throw new UsageError(`${shown} has no column "${ref}" (columns: ${parsed.columnNames.join(', ')})`);
+    if (index === undefined) throw new UsageError(l10n.t('{0} has no column "{1}" (columns: {2})', shown, ref, parsed.columnNames.join(', ')));
     return index;
   };
   let source: CsvSource;

@@ -21,17 +21,14 @@ export const reportCommand: CliCommand = {
   },
   help: () =>
     [
-      'Usage: deepscope report <run.jsonl> [<other.jsonl>] -o <out.html>',
+      l10n.t('Usage: deepscope report <run.jsonl> [<other.jsonl>] -o <out.html>'),
       '',
-      'Writes one HTML page with the dashboard\'s charts and the run\'s findings, to open in any browser',
-      '(no VS Code needed), from a run log that "deepscope train" or VS Code wrote (<runs-dir>/<run-id>.jsonl).',
-      'A run that was cut off is reported as far as its log goes. Given two logs, the page shows both runs',
-      'side by side.',
+      l10n.t('Writes one HTML page with the dashboard\'s charts and the run\'s findings, to open in any browser\n(no VS Code needed), from a run log that "deepscope train" or VS Code wrote (<runs-dir>/<run-id>.jsonl).\nA run that was cut off is reported as far as its log goes. Given two logs, the page shows both runs\nside by side.'),
       '',
-      'Options:',
-      '  -o, --output FILE  the page to write (required; an existing file is replaced)',
+      l10n.t('Options:'),
+      `  -o, --output FILE  ${l10n.t('the page to write (required; an existing file is replaced)')}`,
       '',
-      'A log that cannot be read prints file:line: what is wrong on stderr and exits 2.',
+      l10n.t('A log that cannot be read prints file:line: what is wrong on stderr and exits 2.'),
     ].join('\n'),
   run: (args, io) => report(parseReportArgs(args, io.cwd), io),
 };
@@ -54,7 +51,7 @@ function parseReportArgs(args: readonly string[], cwd: string): ReportRequest {
   }
   const notLog = positionals.find((file) => !file.endsWith(RUN_LOG_EXTENSION));
   if (notLog !== undefined) {
-    throw new UsageError(`${notLog} is not a run log (${RUN_LOG_EXTENSION}); to train a model and report the run: deepscope train <model-file> --report out.html`);
+    throw new UsageError(l10n.t('{0} is not a run log ({1}); to train a model and report the run: deepscope train <model-file> --report out.html', notLog, RUN_LOG_EXTENSION));
   }
   if (values.output === undefined || values.output === '') throw new UsageError(l10n.t('give the page to write: -o report.html'));
   return { logs: positionals.map((file) => path.resolve(cwd, file)), output: path.resolve(cwd, values.output) };
