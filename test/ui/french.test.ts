@@ -23,13 +23,21 @@ after(async () => {
   await session?.close();
 });
 
-test('with --locale fr, DeepScope’s commands, messages and settings are in French', async () => {
+test('with --locale fr, DeepScope’s commands, pickers, messages and settings are in French', async () => {
   const { page } = session;
   // "Ouvrir un labo…" opens the lab quick pick, whose texts follow the same language.
   await runCommand(page, 'DeepScope: Ouvrir un labo');
   const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Initialisation des poids' }).first();
   await pick.waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-open-lab.png') });
+  await page.keyboard.press('Escape');
+
+  // The broken examples' picker: what each one's diagnosis finds and its quick fix, in French.
+  await runCommand(page, 'DeepScope: Ouvrir un exemple défectueux');
+  const broken = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: 'sigmoid-everywhere.ts' }).first();
+  await broken.waitFor({ timeout: 30_000 });
+  assert.match(await broken.innerText(), /trouve vanishing-gradients sur la première couche[\s\S]*Correctif rapide : ReLU dans chaque couche cachée/);
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'french-broken-examples.png') });
   await page.keyboard.press('Escape');
 
   // A message of the extension's own code (vscode.l10n), not of the manifest.

@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { bundleOf, useMessages } from '../../../src/common/core/messages';
 import { EngineError } from '../../../src/engine/engineError';
 import { trainInProcess } from '../../../src/training/core/trainInProcess';
+import { runLabInProcess } from '../../../src/labs/core/labProcess';
 import { runCli } from '../../../src/cli/cli';
 import { fixture } from '../engine/fixtures';
 import { REPO_ROOT } from '../../support/paths';
@@ -43,6 +44,14 @@ test('a training process started by a French parent reports a bad dataset in Fre
   assert.match(english.message, /has shape \[.*\] but the model's (output|input) expects \[batch, /);
 });
 
+test('a lab process started by a French parent refuses a bad parameter in French', async () => {
+  useMessages(bundleOf('fr'));
+  const error = await runLabInProcess({ lab: 'optimizers', params: { kappa: -1 }, backend: 'cpu' }).catch((e: unknown) => e);
+  useMessages(undefined);
+  assert.ok(error instanceof EngineError);
+  assert.match(error.message, /le paramètre « kappa » doit être un nombre de 1 à 100000, reçu : -1/);
+});
+
 test('the CLI says its own words in the language of --lang', async () => {
   const said = async (argv: string[]): Promise<string> => {
     const out: string[] = [];
@@ -51,5 +60,7 @@ test('the CLI says its own words in the language of --lang', async () => {
   };
   assert.match(await said(['--lang', 'fr', 'help']), /Commandes :[\s\S]*Entraîner un module de modèle/);
   assert.match(await said(['--lang', 'fr', 'help', 'new']), /Spirale \(3 classes\)[\s\S]*SGD \+ inertie de Nesterov \(0\.9\)/);
+  assert.match(await said(['--lang', 'fr', 'help', 'train']), /Usage : deepscope train[\s\S]*remplace training\.epochs/);
+  assert.match(await said(['--lang', 'fr', 'train']), /donnez le fichier du modèle à entraîner/);
   assert.match(await said(['--lang', 'en', 'help']), /Commands:[\s\S]*Train a model module/);
 });

@@ -70,14 +70,14 @@ function checkValue(spec: ParamSpec, value: unknown): ParamValue {
   switch (spec.kind) {
     case 'number': {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      const range = `a${spec.integer ? ' whole' : ''} number from ${spec.min} to ${spec.max}`;
+      const range = spec.integer ? l10n.t('a whole number from {0} to {1}', spec.min, spec.max) : l10n.t('a number from {0} to {1}', spec.min, spec.max);
       if (typeof number !== 'number' || !Number.isFinite(number)) return fail(range);
       if (number < spec.min || number > spec.max || (spec.integer === true && !Number.isInteger(number))) return fail(range);
       return number;
     }
     case 'choice':
-      return typeof value === 'string' && spec.choices.includes(value) ? value : fail(`one of ${spec.choices.join(', ')}`);
+      return typeof value === 'string' && spec.choices.includes(value) ? value : fail(l10n.t('one of {0}', spec.choices.join(', ')));
     case 'text':
-      return typeof value === 'string' && value.length <= spec.maxLength ? value : fail(`a text of at most ${spec.maxLength} characters`);
+      return typeof value === 'string' && value.length <= spec.maxLength ? value : fail(l10n.t('a text of at most {0} characters', spec.maxLength));
   }
 }
