@@ -13,6 +13,7 @@ import { trainInProcess } from '../../../src/training/core/trainInProcess';
 import { runLabInProcess } from '../../../src/labs/core/labProcess';
 import { runCli } from '../../../src/cli/cli';
 import { fixture } from '../engine/fixtures';
+import { PROGRAMS, runProgram } from '../training/programs/programRunner';
 import { REPO_ROOT } from '../../support/paths';
 
 function sourceFiles(folder: string): string[] {
@@ -50,6 +51,21 @@ test('a lab process started by a French parent refuses a bad parameter in French
   useMessages(undefined);
   assert.ok(error instanceof EngineError);
   assert.match(error.message, /le paramètre « kappa » doit être un nombre de 1 à 100000, reçu : -1/);
+});
+
+test('a program run from a French parent: its throw reported in French, and the program never sees the bundle', async () => {
+  useMessages(bundleOf('fr'));
+  try {
+    const run = await runProgram(path.join(PROGRAMS, 'throws.js'));
+    const last = run.records.at(-1);
+    assert.ok(last?.type === 'error' && /^Le programme a levé /.test(last.message), JSON.stringify(last));
+    const env = await runProgram(path.join(PROGRAMS, 'prints-deepscope-env.js'));
+    assert.equal(env.stdout.trim(), '[]');
+    const ended = env.records.at(-1);
+    assert.ok(ended?.type === 'error' && /sans appeler fit\(\) ni fitDataset\(\)/.test(ended.message), JSON.stringify(ended));
+  } finally {
+    useMessages(undefined);
+  }
 });
 
 test('the CLI says its own words in the language of --lang', async () => {
