@@ -1,7 +1,8 @@
 /**
  * The menus of "New Model…": one list per option, recommended value first, each entry explained from the
  * lecture notes and linked to its topic. The quick picks and `deepscope help new` both read these lists,
- * so the two front ends always offer the same things in the same words.
+ * so the two front ends always offer the same things in the same words. The lists are functions: their texts
+ * (l10n.t) are read once the display language, or the CLI's --lang, is known.
  */
 import type { TopicId } from '../../notes/core/topicIds';
 import type {
