@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './common/vscode/registerCommands';
+import { useDisplayLanguageMessages } from './common/vscode/displayLanguage';
 import { DashboardController } from './dashboard/vscode/dashboardController';
 import { register as registerDiagnosis } from './diagnosis/vscode';
 import { register as registerHover } from './notes/vscode/hover';
@@ -18,6 +19,7 @@ export interface DeepScopeApi {
 
 /** Thin on purpose: each feature registers itself and returns one disposable. */
 export function activate(context: vscode.ExtensionContext): DeepScopeApi {
+  useDisplayLanguageMessages();
   const training = new TrainingController();
   const dashboard = new DashboardController(context, training);
   const notes = new NotesController(context.extensionUri, context.workspaceState);

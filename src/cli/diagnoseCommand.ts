@@ -2,6 +2,7 @@
  * `deepscope diagnose <model-file | run.jsonl>`: trains the model (or reads a saved run), then says
  * what went wrong, where and why. Both paths replay the run's records into the same Diagnoser.
  */
+import * as l10n from '@vscode/l10n';
 import type { Language } from '../common/core/language';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,31 +15,29 @@ import type { RunRecord } from '../runs/core/runRecord';
 import type { EpochRecord } from '../runs/core/trainingData';
 import { type CliCommand, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { flattenRecord } from './runSummary';
-import { parseTrainArgs, type TrainRequest } from './trainArgs';
+import { DEFAULT_PROBE_EVERY_STEPS, parseTrainArgs, type TrainRequest } from './trainArgs';
 import { reportEngineError, runTraining } from './trainCommand';
 
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
   usage: 'diagnose <model-file | run.jsonl> [options]',
-  summary: 'Train a model module and explain what goes wrong (NaN, vanishing gradients, dead ReLUs…)',
+  get summary() {
+    return l10n.t('Train a model module and explain what goes wrong (NaN, vanishing gradients, dead ReLUs…)');
+  },
   help: () =>
     [
-      'Usage: deepscope diagnose <model-file> [options]',
-      '       deepscope diagnose <run.jsonl> [--json]',
+      l10n.t('Usage: deepscope diagnose <model-file> [options]\n       deepscope diagnose <run.jsonl> [--json]'),
       '',
-      'Trains a model module like "deepscope train", watches its probes and loss, and reports each problem',
-      'found (rule, layer, line, evidence), explained from the lecture notes, with a fix.',
-      'Given a run log (.deepscope/runs/*.jsonl), diagnoses that saved run without training, as far as it goes.',
+      l10n.t('Trains a model module like "deepscope train", watches its probes and loss, and reports each problem\nfound (rule, layer, line, evidence), explained from the lecture notes, with a fix.\nGiven a run log (.deepscope/runs/*.jsonl), diagnoses that saved run without training, as far as it goes.'),
       '',
-      'Options:',
-      '  --epochs N         override training.epochs',
-      '  --backend B        auto (default: tfjs-node, else wasm, else cpu), node, wasm or cpu',
-      '  --probe-every N    probe the layers every N steps (default 50) and at each epoch end',
-      '  --json             print one JSON object: backend, epochs, history, findings',
-      '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
+      l10n.t('Options:'),
+      `  --epochs N         ${l10n.t('override training.epochs')}`,
+      `  --backend B        ${l10n.t('auto (default: tfjs-node, else wasm, else cpu), node, wasm or cpu')}`,
+      `  --probe-every N    ${l10n.t('probe the layers every N steps (default {0}) and at each epoch end', DEFAULT_PROBE_EVERY_STEPS)}`,
+      `  --json             ${l10n.t('print one JSON object: backend, epochs, history, findings')}`,
+      `  --runs-dir DIR     ${l10n.t('write the run log into DIR (default .deepscope/runs under the current directory)')}`,
       '',
-      'Prints file:line: severity rule (layer): message — fix, one finding per line. Exit code 0 when the',
-      'run completed (with or without findings), 1 when it was stopped or crashed, 2 for a bad model module.',
+      l10n.t('Prints file:line: severity rule (layer): message — fix, one finding per line. Exit code 0 when the\nrun completed (with or without findings), 1 when it was stopped or crashed, 2 for a bad model module.'),
     ].join('\n'),
   run: async (args, io) => (args.some((arg) => arg.endsWith(RUN_LOG_EXTENSION)) ? diagnoseLog(args, io) : diagnose(parseTrainArgs(args, io.cwd), io)),
 };
@@ -52,7 +51,7 @@ interface Diagnosed {
 }
 
 async function diagnose(request: TrainRequest, io: CliIo): Promise<number> {
-  if (request.report !== undefined) throw new UsageError('--report is an option of "deepscope train"');
+  if (request.report !== undefined) throw new UsageError(l10n.t('--report is an option of "deepscope train"'));
   try {
     const run = await runTraining(request, io);
     const findings = replay(run.records, readFileSync(request.file, 'utf8'));
@@ -68,9 +67,9 @@ async function diagnoseLog(args: readonly string[], io: CliIo): Promise<number> 
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (a saved run takes only --json)`);
+    throw new UsageError(l10n.t('{0} (a saved run takes only --json)', (error as Error).message));
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`one run log expected, got ${parsed.positionals.length}`);
+  if (parsed.positionals.length !== 1) throw new UsageError(l10n.t('one run log expected, got {0}', parsed.positionals.length));
   const file = path.resolve(io.cwd, parsed.positionals[0]);
   let log;
   try {
@@ -84,14 +83,21 @@ async function diagnoseLog(args: readonly string[], io: CliIo): Promise<number> 
   const findings = replay(log.records, readSource(model));
   const history = log.records.filter((record): record is Extract<RunRecord, { type: 'epoch' }> => record.type === 'epoch');
   const status = runStatusOf(log);
-  if (status !== 'finished' && !parsed.values.json) io.err(`${path.basename(file)}: the run ${status === 'interrupted' ? 'was cut off' : status === 'failed' ? 'failed' : 'was stopped'} after ${history.length} epoch(s); diagnosing what it logged.`);
+  if (status !== 'finished' && !parsed.values.json) io.err(stoppedEarly(path.basename(file), status, history.length));
   print({ file: model, backend: log.start.backend, history, findings }, parsed.values.json ?? false, io);
   return EXIT_OK;
 }
 
+/** A saved run that did not finish: the diagnosis covers what it logged. */
+function stoppedEarly(file: string, status: string, epochs: number): string {
+  if (status === 'interrupted') return l10n.t('{0}: the run was cut off after {1} epoch(s); diagnosing what it logged.', file, epochs);
+  if (status === 'failed') return l10n.t('{0}: the run failed after {1} epoch(s); diagnosing what it logged.', file, epochs);
+  return l10n.t('{0}: the run was stopped after {1} epoch(s); diagnosing what it logged.', file, epochs);
+}
+
 function print(diagnosed: Diagnosed, json: boolean, io: CliIo): void {
   if (json) io.out(diagnosisJson(diagnosed, io.language));
-  else if (diagnosed.findings.length === 0) io.out(`${path.basename(diagnosed.file)}: no problem found in ${diagnosed.history.length} epoch(s).`);
+  else if (diagnosed.findings.length === 0) io.out(l10n.t('{0}: no problem found in {1} epoch(s).', path.basename(diagnosed.file), diagnosed.history.length));
   else io.out(diagnosed.findings.map((finding) => findingLine(diagnosed.file, finding, io.language)).join('\n'));
 }
 

@@ -10,7 +10,7 @@ export interface CliIo {
   err(text: string): void;
   /** Rewrites a one-line status (a progress bar) on a terminal; absent when stderr is not one. */
   readonly status?: (text: string) => void;
-  /** The explanations' language (`--lang`, else the locale): set by runCli for every command; English when absent. */
+  /** The CLI's language (`--lang`, else the locale), of its wording and its explanations: set by runCli for every command; English when absent. */
   readonly language?: Language;
 }
 

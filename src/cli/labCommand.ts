@@ -1,4 +1,5 @@
 /** `deepscope lab [name]`: lists the labs, or runs one and prints its key numbers (or all of it as JSON). */
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
 import { EngineError } from '../engine/engineError';
@@ -11,15 +12,16 @@ import { formatNumber } from './runSummary';
 export const labCommand: CliCommand = {
   name: 'lab',
   usage: 'lab [name] [--json] [--param value…]',
-  summary: "Reproduce a claim of the notes with real numbers (no name: list the labs)",
+  get summary() {
+    return l10n.t("Reproduce a claim of the notes with real numbers (no name: list the labs)");
+  },
   help: () =>
     [
-      'Usage: deepscope lab                      list the labs',
-      '       deepscope lab <name> [options]     run one and print its key numbers',
+      l10n.t('Usage: deepscope lab                      list the labs\n       deepscope lab <name> [options]     run one and print its key numbers'),
       '',
-      'Options:',
-      '  --json         print the whole result as one JSON object',
-      '  --backend B    auto (default), node, wasm or cpu',
+      l10n.t('Options:'),
+      `  --json         ${l10n.t('print the whole result as one JSON object')}`,
+      `  --backend B    ${l10n.t('auto (default), node, wasm or cpu')}`,
       '',
       ...LABS.flatMap((lab) => [`${lab.info.name}: ${lab.info.title}`, ...lab.info.params.map((spec) => `  ${flag(spec).padEnd(22)} ${describe(spec)}`)]),
     ].join('\n'),
@@ -29,13 +31,13 @@ export const labCommand: CliCommand = {
 async function lab(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name.startsWith('-')) {
-    if (name !== undefined) throw new UsageError(`give the lab's name before its options (labs: ${labNames()})`);
+    if (name !== undefined) throw new UsageError(l10n.t("give the lab's name before its options (labs: {0})", labNames()));
     const width = Math.max(...LABS.map((l) => l.info.name.length));
     io.out(LABS.map((l) => `${l.info.name.padEnd(width)}  ${l.info.title}: ${l.info.summary}`).join('\n'));
     return EXIT_OK;
   }
   const found = findLab(name);
-  if (found === undefined) throw new UsageError(`unknown lab "${name}" (labs: ${labNames()})`);
+  if (found === undefined) throw new UsageError(l10n.t('unknown lab "{0}" (labs: {1})', name, labNames()));
   const { json, backend, raw } = parseLabArgs(rest, found.info.params);
   let run: LabRun;
   try {
@@ -70,7 +72,7 @@ function parseLabArgs(args: readonly string[], specs: readonly ParamSpec[]): { j
   }
   const backend = typeof values.backend === 'string' ? values.backend : 'auto';
   if (!(BACKEND_PREFERENCES as readonly string[]).includes(backend)) {
-    throw new UsageError(`--backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${backend}"`);
+    throw new UsageError(l10n.t('--backend must be one of {0}, got "{1}"', BACKEND_PREFERENCES.join(', '), backend));
   }
   const raw: Record<string, string> = {};
   for (const spec of specs) {

@@ -1,4 +1,5 @@
 /** Arguments of `deepscope lint <files or folders…> [--json] [--rules a,b]`. */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LINT_RULE_IDS, type LintRuleId } from '../lint/core/types';
@@ -19,7 +20,7 @@ export function parseLintArgs(args: readonly string[], cwd: string): LintRequest
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('give the files or folders to lint');
+  if (positionals.length === 0) throw new UsageError(l10n.t('give the files or folders to lint'));
   return { paths: positionals.map((file) => path.resolve(cwd, file)), json: values.json ?? false, rules: ruleSet(values.rules) };
 }
 

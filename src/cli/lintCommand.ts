@@ -2,6 +2,7 @@
  * `deepscope lint <files or folders…> [--json] [--rules a,b]`: the editor's lint rules over files, for CI
  * and pre-commit hooks. Exit 1 when a warning (or error) is found, so information and hints never fail a build.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { LintFinding } from '../lint/core/types';
 import { LINT_RULE_IDS } from '../lint/core/types';
@@ -14,25 +15,21 @@ const FAILING: ReadonlySet<string> = new Set(['error', 'warning']);
 export const lintCommand: CliCommand = {
   name: 'lint',
   usage: 'lint <files or folders…> [options]',
-  summary: 'Check TensorFlow.js, Keras and PyTorch code against the lecture notes (for CI and pre-commit)',
+  get summary() {
+    return l10n.t('Check TensorFlow.js, Keras and PyTorch code against the lecture notes (for CI and pre-commit)');
+  },
   help: () =>
     [
-      'Usage: deepscope lint <files or folders…> [--json] [--rules a,b]',
+      l10n.t('Usage: deepscope lint <files or folders…> [--json] [--rules a,b]'),
       '',
-      'Runs the rules the editor runs as you type over .ts .js .py and .ipynb files (folders: every such file',
-      'below them, skipping node_modules and hidden folders). Notebooks: the code cells are read in order as',
-      'one program; a finding is placed by cell (counted from 1 over all cells, markdown included), then line',
-      'and column within that cell.',
+      l10n.t('Runs the rules the editor runs as you type over .ts .js .py and .ipynb files (folders: every such file\nbelow them, skipping node_modules and hidden folders). Notebooks: the code cells are read in order as\none program; a finding is placed by cell (counted from 1 over all cells, markdown included), then line\nand column within that cell.'),
       '',
-      'Options:',
-      '  --json       print { "findings": [{ file, cell (notebooks only), line, column, rule, severity, message, fix }] },',
-      '               every finding including hints; fix is the preferred quick fix\'s title or null',
-      '  --rules a,b  only these rules, among:',
+      l10n.t('Options:'),
+      `  --json       ${l10n.t('print { "findings": [{ file, cell (notebooks only), line, column, rule, severity, message, fix }] },\n               every finding including hints; fix is the preferred quick fix\'s title or null')}`,
+      `  --rules a,b  ${l10n.t('only these rules, among:')}`,
       ...LINT_RULE_IDS.map((id) => `                 ${id}`),
       '',
-      'Prints file:line:column: severity rule: message — fix, for errors, warnings and information; hints (advice',
-      'that is only defensible) are counted in the summary and listed by --json.',
-      'Exit code 1 when an error or a warning is found, 0 otherwise, 2 for bad arguments.',
+      l10n.t('Prints file:line:column: severity rule: message — fix, for errors, warnings and information; hints (advice\nthat is only defensible) are counted in the summary and listed by --json.\nExit code 1 when an error or a warning is found, 0 otherwise, 2 for bad arguments.'),
     ].join('\n'),
   run: (args, io) => {
     const request = parseLintArgs(args, io.cwd);

@@ -3,6 +3,7 @@
  * JavaScript, Python and notebook file outside node_modules and hidden folders; each file's findings
  * placed by line and column (notebooks: by cell, then line and column within the cell).
  */
+import * as l10n from '@vscode/l10n';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { notebookText } from '../lint/core/notebook';
@@ -39,10 +40,10 @@ export function filesToLint(paths: readonly string[]): string[] {
     try {
       stats = statSync(given);
     } catch {
-      throw new UsageError(`no such file or folder: ${given}`);
+      throw new UsageError(l10n.t('no such file or folder: {0}', given));
     }
     if (stats.isDirectory()) return walk(given);
-    if (LANGUAGES[path.extname(given)] === undefined) throw new UsageError(`${given}: lint reads ${Object.keys(LANGUAGES).join(' ')} files`);
+    if (LANGUAGES[path.extname(given)] === undefined) throw new UsageError(l10n.t('{0}: lint reads {1} files', given, Object.keys(LANGUAGES).join(' ')));
     return [given];
   });
   return [...new Set(files)].sort();

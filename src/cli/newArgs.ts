@@ -1,7 +1,8 @@
 /** `deepscope new` arguments → what to scaffold, validated; every problem is a UsageError (exit 2). */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from '../scaffold/core/choices';
+import { activations, type Choice, initializers, optimizers, schedules, templates } from '../scaffold/core/choices';
 import { parseDropoutRate, parseHiddenUnits, parsePositiveNumber, type Parsed } from '../scaffold/core/parseNumbers';
 import type { ScaffoldOptions, Task, TemplateName } from '../scaffold/core/scaffoldOptions';
 import { UsageError } from './io';
@@ -63,7 +64,7 @@ function choice<T extends string>(flag: string, list: readonly Choice<T>[], valu
   if (value === undefined) return undefined;
   const found = list.find((c) => c.value === value || c.value.toLowerCase() === value.toLowerCase());
   if (found === undefined) {
-    throw new UsageError(`unknown --${flag} "${value}" (choose ${list.map((c) => c.value).join(', ')})`);
+    throw new UsageError(l10n.t('unknown --{0} "{1}" (choose {2})', flag, value, list.map((c) => c.value).join(', ')));
   }
   return found.value;
 }
@@ -77,7 +78,7 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError(`--${flag} must be a positive whole number, not "${value}"`);
+    throw new UsageError(l10n.t('--{0} must be a positive whole number, not "{1}"', flag, value));
   }
   return n;
 }
@@ -85,10 +86,10 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
 function overridesOf(values: Values): OptionOverrides {
   const overrides: OptionOverrides = {};
   if (values.hidden !== undefined) overrides.hiddenUnits = parsed('hidden', parseHiddenUnits(values.hidden));
-  overrides.activation = choice('activation', ACTIVATIONS, values.activation);
-  overrides.initializer = choice('init', INITIALIZERS, values.init);
-  overrides.optimizer = choice('optimizer', OPTIMIZERS, values.optimizer);
-  overrides.schedule = choice('schedule', SCHEDULES, values.schedule);
+  overrides.activation = choice('activation', activations(), values.activation);
+  overrides.initializer = choice('init', initializers(), values.init);
+  overrides.optimizer = choice('optimizer', optimizers(), values.optimizer);
+  overrides.schedule = choice('schedule', schedules(), values.schedule);
   if (values.lr !== undefined) overrides.learningRate = parsed('lr', parsePositiveNumber(values.lr, 'The learning rate'));
   if (values.dropout !== undefined) overrides.dropout = parsed('dropout', parseDropoutRate(values.dropout));
   if (values['batch-norm'] === true) overrides.batchNorm = true;
@@ -96,7 +97,7 @@ function overridesOf(values: Values): OptionOverrides {
   overrides.epochs = positiveInteger('epochs', values.epochs);
   overrides.batchSize = positiveInteger('batch-size', values['batch-size']);
   if (values.seed !== undefined) {
-    if (!/^-?\d+$/.test(values.seed.trim())) throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
+    if (!/^-?\d+$/.test(values.seed.trim())) throw new UsageError(l10n.t('--seed must be a whole number, not "{0}"', values.seed));
     overrides.seed = Number(values.seed);
   }
   for (const key of Object.keys(overrides) as (keyof OptionOverrides)[]) {
@@ -106,34 +107,34 @@ function overridesOf(values: Values): OptionOverrides {
 }
 
 function templateOf(name: string): TemplateName {
-  const info = TEMPLATES.find((t) => t.name === name);
+  const info = templates().find((t) => t.name === name);
   if (info === undefined) {
-    throw new UsageError(`unknown template "${name}" (choose ${TEMPLATES.map((t) => t.name).join(', ')})`);
+    throw new UsageError(l10n.t('unknown template "{0}" (choose {1})', name, templates().map((t) => t.name).join(', ')));
   }
   return info.name;
 }
 
 function positionalsOf(positionals: readonly string[], values: Values): { template: TemplateName; outFile: string } {
   const implied: TemplateName = values.csv !== undefined ? 'csv' : 'spiral';
-  if (positionals.length === 0) throw new UsageError('missing <out-file>, e.g. deepscope new spiral spiral.ts');
-  if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`);
+  if (positionals.length === 0) throw new UsageError(l10n.t('missing <out-file>, e.g. deepscope new {0} {0}.ts', 'spiral'));
+  if (positionals.length > 2) throw new UsageError(l10n.t('too many arguments: {0}', positionals.slice(2).join(' ')));
   const [first = '', second] = positionals;
-  if (second === undefined && TEMPLATES.some((t) => t.name === first)) {
-    throw new UsageError(`missing <out-file>, e.g. deepscope new ${first} ${first}.ts`);
+  if (second === undefined && templates().some((t) => t.name === first)) {
+    throw new UsageError(l10n.t('missing <out-file>, e.g. deepscope new {0} {0}.ts', first));
   }
   const outFile = second ?? first;
-  if (path.extname(outFile) !== '.ts') throw new UsageError(`<out-file> must end in .ts (the model is TypeScript): ${outFile}`);
+  if (path.extname(outFile) !== '.ts') throw new UsageError(l10n.t('<out-file> must end in .ts (the model is TypeScript): {0}', outFile));
   return { template: second === undefined ? implied : templateOf(first), outFile };
 }
 
 function csvOf(template: TemplateName, values: Values, cwd: string): CsvRequest | undefined {
   if (template !== 'csv') {
     const stray = (['csv', 'target', 'features', 'no-header'] as const).find((flag) => values[flag] !== undefined);
-    if (stray !== undefined) throw new UsageError(`--${stray} only applies to the csv template`);
+    if (stray !== undefined) throw new UsageError(l10n.t('--{0} only applies to the csv template', stray));
     return undefined;
   }
-  if (values.csv === undefined) throw new UsageError('the csv template needs --csv <file.csv> --target <column>');
-  if (values.target === undefined) throw new UsageError('the csv template needs --target <column name or 0-based index>');
+  if (values.csv === undefined) throw new UsageError(l10n.t('the csv template needs --csv <file.csv> --target <column>'));
+  if (values.target === undefined) throw new UsageError(l10n.t('the csv template needs --target <column name or 0-based index>'));
   return {
     file: path.resolve(cwd, values.csv),
     target: values.target,
@@ -153,7 +154,7 @@ export function parseNewArgs(args: readonly string[], cwd: string): NewRequest {
   const { template, outFile } = positionalsOf(positionals, values);
   const task = values.task;
   if (task !== undefined && task !== 'classification' && task !== 'regression') {
-    throw new UsageError(`--task must be classification or regression, not "${task}"`);
+    throw new UsageError(l10n.t('--task must be classification or regression, not "{0}"', task));
   }
   const csv = csvOf(template, values, cwd);
   return {

@@ -1,7 +1,8 @@
 /** `deepscope new`: scaffold a model module (and its data file) from the command line. */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ACTIVATIONS, defaultOptions } from '../scaffold/core/choices';
+import { activations, defaultOptions } from '../scaffold/core/choices';
 import { findCsvColumn, parseCsv } from '../scaffold/core/csv';
 import { buildCsvSource, rejectedRows } from '../scaffold/core/csvSource';
 import { describeOptions } from '../scaffold/core/describe';
@@ -27,7 +28,7 @@ function readCsvSource(request: CsvRequest, task: Task, modelDir: string, io: Cl
     text = fs.readFileSync(request.file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new UsageError(`cannot read ${shown}: ${reason}`);
+    throw new UsageError(l10n.t('cannot read {0}: {1}', shown, reason));
   }
   const parsed = (() => {
     try {
@@ -38,7 +39,7 @@ function readCsvSource(request: CsvRequest, task: Task, modelDir: string, io: Cl
   })();
   const column = (ref: string): number => {
     const index = findCsvColumn(parsed, ref);
-    if (index === undefined) throw new UsageError(`${shown} has no column "${ref}" (columns: ${parsed.columnNames.join(', ')})`);
+    if (index === undefined) throw new UsageError(l10n.t('{0} has no column "{1}" (columns: {2})', shown, ref, parsed.columnNames.join(', ')));
     return index;
   };
   let source: CsvSource;
@@ -84,10 +85,10 @@ function run(args: readonly string[], io: CliIo): number {
     if (!fs.existsSync(target) || request.force) return true;
     // An identical data file (iris.csv from an earlier model) is simply kept.
     if (file.relativePath !== path.basename(request.outFile) && fs.readFileSync(target, 'utf8') === file.contents) return false;
-    throw new UsageError(`${slashes(path.relative(io.cwd, target))} already exists; pass --force to overwrite it`);
+    throw new UsageError(l10n.t('{0} already exists; pass --force to overwrite it', slashes(path.relative(io.cwd, target))));
   });
-  const warning = ACTIVATIONS.find((c) => c.value === options.activation)?.warning;
-  if (warning !== undefined) io.err(`warning: ${warning}`);
+  const warning = activations().find((c) => c.value === options.activation)?.warning;
+  if (warning !== undefined) io.err(l10n.t('warning: {0}', warning));
   fs.mkdirSync(modelDir, { recursive: true });
   for (const file of toWrite) {
     const target = path.join(modelDir, file.relativePath);
@@ -95,20 +96,22 @@ function run(args: readonly string[], io: CliIo): number {
     fs.writeFileSync(target, file.contents);
   }
   const shown = slashes(path.relative(io.cwd, request.outFile));
-  io.out(`Wrote ${shown}: ${describeOptions(options)}.`);
-  for (const file of toWrite.slice(1)) io.out(`Wrote ${slashes(path.relative(io.cwd, path.join(modelDir, file.relativePath)))} (the data it reads).`);
-  io.out(`Train it: deepscope train ${shown}`);
-  io.out("      or: open it in VS Code and run DeepScope's Train command.");
+  io.out(l10n.t('Wrote {0}: {1}.', shown, describeOptions(options)));
+  for (const file of toWrite.slice(1)) io.out(l10n.t('Wrote {0} (the data it reads).', slashes(path.relative(io.cwd, path.join(modelDir, file.relativePath)))));
+  io.out(l10n.t('Train it: deepscope train {0}', shown));
+  io.out(l10n.t("      or: open it in VS Code and run DeepScope's Train command."));
   const forEditor = unresolvedPackages(typePackagesFor(plan.files[0].contents), modelDir, fs.existsSync);
   // VS Code with DeepScope gives the editor these types itself; another editor needs the packages.
-  if (forEditor.length > 0) io.out(`For types and completion in an editor without DeepScope (not needed to train): ${installCommand(forEditor)}`);
+  if (forEditor.length > 0) io.out(l10n.t('For types and completion in an editor without DeepScope (not needed to train): {0}', installCommand(forEditor)));
   return EXIT_OK;
 }
 
 export const newCommand: CliCommand = {
   name: 'new',
   usage: 'new [template] <out-file.ts>',
-  summary: "Scaffold a model module with the lecture notes' defaults (spiral by default)",
+  get summary() {
+    return l10n.t("Scaffold a model module with the lecture notes' defaults (spiral by default)");
+  },
   help: newHelp,
   run,
 };

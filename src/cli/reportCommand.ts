@@ -2,6 +2,7 @@
  * `deepscope report <run.jsonl> [<other.jsonl>] -o report.html`: the standalone HTML report of a saved
  * run, or of two runs side by side, from their logs; `deepscope train --report` writes its report here too.
  */
+import * as l10n from '@vscode/l10n';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,20 +16,19 @@ import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './
 export const reportCommand: CliCommand = {
   name: 'report',
   usage: 'report <run.jsonl> [<other.jsonl>] -o <out.html>',
-  summary: 'Write the standalone HTML report of a saved run, or of two runs side by side',
+  get summary() {
+    return l10n.t('Write the standalone HTML report of a saved run, or of two runs side by side');
+  },
   help: () =>
     [
-      'Usage: deepscope report <run.jsonl> [<other.jsonl>] -o <out.html>',
+      l10n.t('Usage: deepscope report <run.jsonl> [<other.jsonl>] -o <out.html>'),
       '',
-      'Writes one HTML page with the dashboard\'s charts and the run\'s findings, to open in any browser',
-      '(no VS Code needed), from a run log that "deepscope train" or VS Code wrote (<runs-dir>/<run-id>.jsonl).',
-      'A run that was cut off is reported as far as its log goes. Given two logs, the page shows both runs',
-      'side by side.',
+      l10n.t('Writes one HTML page with the dashboard\'s charts and the run\'s findings, to open in any browser\n(no VS Code needed), from a run log that "deepscope train" or VS Code wrote (<runs-dir>/<run-id>.jsonl).\nA run that was cut off is reported as far as its log goes. Given two logs, the page shows both runs\nside by side.'),
       '',
-      'Options:',
-      '  -o, --output FILE  the page to write (required; an existing file is replaced)',
+      l10n.t('Options:'),
+      `  -o, --output FILE  ${l10n.t('the page to write (required; an existing file is replaced)')}`,
       '',
-      'A log that cannot be read prints file:line: what is wrong on stderr and exits 2.',
+      l10n.t('A log that cannot be read prints file:line: what is wrong on stderr and exits 2.'),
     ].join('\n'),
   run: (args, io) => report(parseReportArgs(args, io.cwd), io),
 };
@@ -47,13 +47,13 @@ function parseReportArgs(args: readonly string[], cwd: string): ReportRequest {
   }
   const { positionals, values } = parsed;
   if (positionals.length === 0 || positionals.length > 2) {
-    throw new UsageError(positionals.length === 0 ? 'give the run log to report (.deepscope/runs/<run-id>.jsonl)' : `one or two run logs expected, got ${positionals.length}`);
+    throw new UsageError(positionals.length === 0 ? l10n.t('give the run log to report (.deepscope/runs/<run-id>.jsonl)') : l10n.t('one or two run logs expected, got {0}', positionals.length));
   }
   const notLog = positionals.find((file) => !file.endsWith(RUN_LOG_EXTENSION));
   if (notLog !== undefined) {
-    throw new UsageError(`${notLog} is not a run log (${RUN_LOG_EXTENSION}); to train a model and report the run: deepscope train <model-file> --report out.html`);
+    throw new UsageError(l10n.t('{0} is not a run log ({1}); to train a model and report the run: deepscope train <model-file> --report out.html', notLog, RUN_LOG_EXTENSION));
   }
-  if (values.output === undefined || values.output === '') throw new UsageError('give the page to write: -o report.html');
+  if (values.output === undefined || values.output === '') throw new UsageError(l10n.t('give the page to write: -o report.html'));
   return { logs: positionals.map((file) => path.resolve(cwd, file)), output: path.resolve(cwd, values.output) };
 }
 
@@ -81,8 +81,9 @@ function loadRun(file: string): ReportedRun {
 
 /** Writes the standalone HTML report: the dashboard bundle inlined, the payload embedded as JSON. */
 export function writeReport(file: string, payload: ReportPayload, io: CliIo): void {
-  writeFileSync(file, reportHtml(payload, dashboardBundle()));
-  io.err(`Report written to ${file}`);
+  const language = io.language ?? 'en';
+  writeFileSync(file, reportHtml(payload, dashboardBundle(), { ui: language, explanations: language }));
+  io.err(l10n.t('Report written to {0}', file));
 }
 
 /** The built dashboard (out/webviews): beside the CLI bundle (out/cli.js), or in out/ when the CLI runs from its sources (tests). */

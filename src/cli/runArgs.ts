@@ -1,4 +1,5 @@
 /** Arguments of `deepscope run <program> [options] [-- program args…]`. */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
@@ -39,15 +40,15 @@ export function parseRunArgs(args: readonly string[], cwd: string): RunRequest {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (the program's own options go after --)`);
+    throw new UsageError(l10n.t("{0} (the program's own options go after --)", (error as Error).message));
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'give the program to run' : `one program expected, got ${positionals.join(' ')} (the program's own arguments go after --)`);
+    throw new UsageError(positionals.length === 0 ? l10n.t('give the program to run') : l10n.t("one program expected, got {0} (the program's own arguments go after --)", positionals.join(' ')));
   }
   const backend = values.backend ?? 'auto';
   if (!(BACKEND_PREFERENCES as readonly string[]).includes(backend)) {
-    throw new UsageError(`--backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${backend}"`);
+    throw new UsageError(l10n.t('--backend must be one of {0}, got "{1}"', BACKEND_PREFERENCES.join(', '), backend));
   }
   return {
     file: path.resolve(cwd, positionals[0]),

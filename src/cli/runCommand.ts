@@ -3,6 +3,7 @@
  * Python would — same output, same exit code — while DeepScope watches its training and writes the
  * run log. DeepScope's own lines go to stderr, each starting with `[deepscope]` (none with --quiet).
  */
+import * as l10n from '@vscode/l10n';
 import { unwatchedModelText } from '../training/core/programProtocol';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -20,35 +21,32 @@ import { DEFAULT_PROBE_EVERY_STEPS } from './trainArgs';
 export const runCommand: CliCommand = {
   name: 'run',
   usage: 'run <program> [options] [-- program args…]',
-  summary: 'Run your own tfjs program (.js, .mjs, .ts) or PyTorch script (.py) unchanged, watching its training',
+  get summary() {
+    return l10n.t('Run your own tfjs program (.js, .mjs, .ts) or PyTorch script (.py) unchanged, watching its training');
+  },
   help: () =>
     [
-      'Usage: deepscope run <program.js|.mjs|.ts|.py> [options] [-- program args…]',
+      l10n.t('Usage: deepscope run <program.js|.mjs|.ts|.py> [options] [-- program args…]'),
       '',
-      'Runs a TensorFlow.js program as node would (its arguments, working directory, output and exit',
-      'code), with @tensorflow/tfjs, -node and -node-gpu all resolved to one tfjs, and watches every',
-      'model.fit / model.fitDataset: step losses, epochs, learning rate and per-layer probes go to the run',
-      'log, and the diagnosis points at the lines that built the faulty layers.',
+      l10n.t('Runs a TensorFlow.js program as node would (its arguments, working directory, output and exit\ncode), with @tensorflow/tfjs, -node and -node-gpu all resolved to one tfjs, and watches every\nmodel.fit / model.fitDataset: step losses, epochs, learning rate and per-layer probes go to the run\nlog, and the diagnosis points at the lines that built the faulty layers.'),
       '',
-      'A .py script runs under Python with DeepScope\'s watcher: the model whose parameters an optimizer',
-      'steps is watched (step losses, learning rate, epochs from DataLoader passes, per-layer probes).',
+      l10n.t('A .py script runs under Python with DeepScope\'s watcher: the model whose parameters an optimizer\nsteps is watched (step losses, learning rate, epochs from DataLoader passes, per-layer probes).'),
       '',
-      'Options:',
-      '  --backend B        auto (default: tfjs-node when it loads, else wasm, else cpu), node, wasm or cpu',
-      `  --probe-every N    probe the layers every N steps (default ${DEFAULT_PROBE_EVERY_STEPS}) and at each epoch end`,
-      '  --layers a,b       probe only these layers',
-      '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
-      '  --python PATH      the Python of a .py script (default: python3; it needs PyTorch)',
-      '  --quiet            print only the program\'s own output',
+      l10n.t('Options:'),
+      `  --backend B        ${l10n.t('auto (default: tfjs-node when it loads, else wasm, else cpu), node, wasm or cpu')}`,
+      `  --probe-every N    ${l10n.t('probe the layers every N steps (default {0}) and at each epoch end', DEFAULT_PROBE_EVERY_STEPS)}`,
+      `  --layers a,b       ${l10n.t('probe only these layers')}`,
+      `  --runs-dir DIR     ${l10n.t('write the run log into DIR (default .deepscope/runs under the current directory)')}`,
+      `  --python PATH      ${l10n.t('the Python of a .py script (default: python3; it needs PyTorch)')}`,
+      `  --quiet            ${l10n.t('print only the program\'s own output')}`,
       '',
-      'The first model that trains is the run, or the one the program passes to watch(model) from "deepscope"; other models train unwatched (DeepScope says so).',
-      'The exit code is the program\'s.',
+      l10n.t('The first model that trains is the run, or the one the program passes to watch(model) from "deepscope"; other models train unwatched (DeepScope says so).\nThe exit code is the program\'s.'),
     ].join('\n'),
   run: async (args, io) => run(parseRunArgs(args, io.cwd), io),
 };
 
 async function run(request: RunRequest, io: CliIo): Promise<number> {
-  if (!existsSync(request.file)) throw new UsageError(`no such program: ${request.file}`);
+  if (!existsSync(request.file)) throw new UsageError(l10n.t('no such program: {0}', request.file));
   const say = (text: string): void => {
     if (!request.quiet) io.err(`[deepscope] ${text}`);
   };

@@ -1,4 +1,5 @@
 /** `deepscope train|diagnose` arguments, validated; every problem is a UsageError (exit 2). */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
@@ -41,11 +42,11 @@ export function parseTrainArgs(args: readonly string[], cwd: string): TrainReque
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'give the model file to train' : `one model file expected, got ${positionals.length}`);
+    throw new UsageError(positionals.length === 0 ? l10n.t('give the model file to train') : l10n.t('one model file expected, got {0}', positionals.length));
   }
   const backend = values.backend ?? 'auto';
   if (!(BACKEND_PREFERENCES as readonly string[]).includes(backend)) {
-    throw new UsageError(`--backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${backend}"`);
+    throw new UsageError(l10n.t('--backend must be one of {0}, got "{1}"', BACKEND_PREFERENCES.join(', '), backend));
   }
   return {
     file: path.resolve(cwd, positionals[0]),
@@ -62,7 +63,7 @@ export function parseTrainArgs(args: readonly string[], cwd: string): TrainReque
 export function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`${flag} must be a positive whole number, got "${text}"`);
+    throw new UsageError(l10n.t('{0} must be a positive whole number, got "{1}"', flag, text));
   }
   return value;
 }

@@ -1,4 +1,5 @@
 /** `deepscope train <model-file>`: trains in a separate process, with a progress bar and a summary. */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { RunRecorder } from '../runs/core/runRecorder';
 import { EngineError } from '../engine/engineError';
@@ -15,26 +16,27 @@ import { DEFAULT_PROBE_EVERY_STEPS, parseTrainArgs, type TrainRequest } from './
 export const trainCommand: CliCommand = {
   name: 'train',
   usage: 'train <model-file> [options]',
-  summary: 'Train a model module and report its history and layer statistics',
+  get summary() {
+    return l10n.t('Train a model module and report its history and layer statistics');
+  },
   help: () =>
     [
-      'Usage: deepscope train <model-file> [options]',
+      l10n.t('Usage: deepscope train <model-file> [options]'),
       '',
-      'Trains a model module (exports createModel, loadData, training) in a separate process.',
+      l10n.t('Trains a model module (exports createModel, loadData, training) in a separate process.'),
       '',
-      'Options:',
-      '  --epochs N         override training.epochs',
-      '  --backend B        auto (default: tfjs-node, else wasm, else cpu), node, wasm or cpu',
-      `  --probe-every N    probe the layers every N steps (default ${DEFAULT_PROBE_EVERY_STEPS}) and at each epoch end`,
-      '  --layers a,b       probe only these layers',
-      '  --json             print one JSON object: backend, epochs, history, layers',
-      '  --report out.html  also write a standalone HTML report with the dashboard\'s charts',
-      '  --runs-dir DIR     write the run log into DIR (default .deepscope/runs under the current directory)',
+      l10n.t('Options:'),
+      `  --epochs N         ${l10n.t('override training.epochs')}`,
+      `  --backend B        ${l10n.t('auto (default: tfjs-node, else wasm, else cpu), node, wasm or cpu')}`,
+      `  --probe-every N    ${l10n.t('probe the layers every N steps (default {0}) and at each epoch end', DEFAULT_PROBE_EVERY_STEPS)}`,
+      `  --layers a,b       ${l10n.t('probe only these layers')}`,
+      `  --json             ${l10n.t('print one JSON object: backend, epochs, history, layers')}`,
+      `  --report out.html  ${l10n.t('also write a standalone HTML report with the dashboard\'s charts')}`,
+      `  --runs-dir DIR     ${l10n.t('write the run log into DIR (default .deepscope/runs under the current directory)')}`,
       '',
-      'Every run is written as it happens to <runs-dir>/<run-id>.jsonl, which "deepscope diagnose" and',
-      '"deepscope report" read again.',
+      l10n.t('Every run is written as it happens to <runs-dir>/<run-id>.jsonl, which "deepscope diagnose" and\n"deepscope report" read again.'),
       '',
-      'A bad model module prints file:line:column: message on stderr and exits 2. Ctrl-C stops after the current batch.',
+      l10n.t('A bad model module prints file:line:column: message on stderr and exits 2. Ctrl-C stops after the current batch.'),
     ].join('\n'),
   run: async (args, io) => train(parseTrainArgs(args, io.cwd), io),
 };
@@ -74,7 +76,7 @@ export async function runTraining(request: TrainRequest, io: CliIo): Promise<Tra
     recorder.add(record);
     if (record.type === 'start') {
       start = record;
-      if (!request.json) io.err(`Training ${path.basename(record.modelFile)} on the ${record.backend} backend: ${record.epochs} epochs of ${record.stepsPerEpoch} steps`);
+      if (!request.json) io.err(l10n.t('Training {0} on the {1} backend: {2} epochs of {3} steps', path.basename(record.modelFile), record.backend, record.epochs, record.stepsPerEpoch));
     } else if (record.type === 'steps') {
       const last = record.losses[record.losses.length - 1];
       if (start && last && !request.json) io.status?.(progressBar(last.step, last.epoch, last.loss, start));
@@ -91,7 +93,7 @@ export async function runTraining(request: TrainRequest, io: CliIo): Promise<Tra
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     stopOnTermination();
-    if (run.logFile && !request.json) io.err(`Run log: ${path.relative(io.cwd, run.logFile) || run.logFile}`);
+    if (run.logFile && !request.json) io.err(l10n.t('Run log: {0}', path.relative(io.cwd, run.logFile) || run.logFile));
   }
 }
 
@@ -127,17 +129,19 @@ function progressBar(step: number, epoch: number, loss: number, start: RunStart)
   const done = Math.min(1, (step + 1) / total);
   const width = 30;
   const filled = Math.round(done * width);
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] epoch ${epoch + 1}/${start.epochs}  loss ${formatNumber(loss)}`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${l10n.t('epoch {0}/{1}  loss {2}', epoch + 1, start.epochs, formatNumber(loss))}`;
 }
 
 function summaryLine(summary: ProcessRunSummary): string {
   const last = summary.history.at(-1);
   const name = path.basename(summary.start.modelFile);
   if (!last) {
-    return `${name}: stopped before the first epoch ended (backend ${summary.start.backend}).`;
+    return l10n.t('{0}: stopped before the first epoch ended (backend {1}).', name, summary.start.backend);
   }
   const metrics = Object.entries(last.metrics).map(([key, value]) => `${key} ${formatNumber(value)}`);
   const validation = last.valLoss === undefined ? '' : `, val_loss ${formatNumber(last.valLoss)}`;
-  const verb = summary.cancelled ? 'Stopped' : 'Trained';
-  return `${verb} ${name} for ${summary.history.length} epoch(s) on ${summary.start.backend}: loss ${formatNumber(last.loss)}${metrics.length ? `, ${metrics.join(', ')}` : ''}${validation}.`;
+  const figures = `loss ${formatNumber(last.loss)}${metrics.length ? `, ${metrics.join(', ')}` : ''}${validation}`;
+  return summary.cancelled
+    ? l10n.t('Stopped {0} after {1} epoch(s) on {2}: {3}.', name, summary.history.length, summary.start.backend, figures)
+    : l10n.t('Trained {0} for {1} epoch(s) on {2}: {3}.', name, summary.history.length, summary.start.backend, figures);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../runs/core/trainingData';
 import { EngineError } from './engineError';
@@ -29,7 +30,7 @@ export async function selectBackend(preference: BackendPreference): Promise<Back
     }
     failures.push(`${name}: ${reason}`);
   }
-  throw new EngineError('backend', `The ${preference} backend is not available (${failures.join('; ')}).`);
+  throw new EngineError('backend', l10n.t('The {0} backend is not available ({1}).', preference, failures.join('; ')));
 }
 
 async function tryBackend(name: BackendName): Promise<string | undefined> {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as tf from '@tensorflow/tfjs';
 import * as path from 'node:path';
 import { RUN_LOG_VERSION, type EpochEndRecord, type ProbeRecord, type StartRecord, type StepsRecord } from '../runs/core/runRecord';
@@ -132,7 +133,7 @@ function createModel(module: ModelModule, where: SourceLocation): tf.LayersModel
     tf.engine().endScope();
   }
   if (!(model instanceof tf.LayersModel)) {
-    throw new EngineError('missing-export', 'createModel() must return a tf.LayersModel (tf.sequential() or tf.model())', where);
+    throw new EngineError('missing-export', l10n.t('createModel() must return a tf.LayersModel (tf.sequential() or tf.model())'), where);
   }
   return model;
 }
@@ -160,7 +161,7 @@ function compile(model: tf.LayersModel, config: TrainingConfig, optimizer: tf.Op
   try {
     model.compile({ optimizer, loss: config.loss, metrics: [...config.metrics] });
   } catch (error) {
-    throw new EngineError('config', `Compiling the model failed: ${errorMessage(error)}`, where);
+    throw new EngineError('config', l10n.t('Compiling the model failed: {0}', errorMessage(error)), where);
   }
 }
 
@@ -171,7 +172,7 @@ function chooseWatched(layers: readonly LayerInfo[], requested: readonly string[
   }
   const unknown = requested.filter((name) => !names.includes(name));
   if (unknown.length > 0) {
-    throw new EngineError('config', `No layer named ${unknown.join(', ')}; the model's layers are ${names.join(', ')}`);
+    throw new EngineError('config', l10n.t("No layer named {0}; the model's layers are {1}", unknown.join(', '), names.join(', ')));
   }
   return names.filter((name) => requested.includes(name));
 }
@@ -227,7 +228,7 @@ async function fit(
     });
   } catch (error) {
     if (error instanceof EngineError) throw error;
-    throw new EngineError('training', `Training failed: ${errorMessage(error)}`, where);
+    throw new EngineError('training', l10n.t('Training failed: {0}', errorMessage(error)), where);
   }
   return history;
 }
@@ -237,10 +238,10 @@ function scheduledRate(schedule: (epoch: number) => number, epoch: number, where
   try {
     rate = schedule(epoch);
   } catch (error) {
-    throw new EngineError('config', `training.learningRate(${epoch}) threw: ${errorMessage(error)}`, where);
+    throw new EngineError('config', l10n.t('training.learningRate({0}) threw: {1}', epoch, errorMessage(error)), where);
   }
   if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
-    throw new EngineError('config', `training.learningRate(${epoch}) returned ${String(rate)}; it must be a positive number`, where);
+    throw new EngineError('config', l10n.t('training.learningRate({0}) returned {1}; it must be a positive number', epoch, String(rate)), where);
   }
   return rate;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerInfo } from '../runs/core/trainingData';
 import { EngineError, errorMessage, type SourceLocation } from './engineError';
@@ -32,35 +33,35 @@ export function readTrainingConfig(raw: unknown, where: SourceLocation, override
     throw new EngineError('config', `training.${message}`, where);
   };
   if (raw !== undefined && (typeof raw !== 'object' || raw === null)) {
-    fail(` must be an object, got ${typeof raw}`);
+    fail(l10n.t(' must be an object, got {0}', typeof raw));
   }
   const config = (raw ?? {}) as Record<string, unknown>;
   const positiveInteger = (name: string, fallback: number): number => {
     const value = config[name] ?? fallback;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      fail(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
+      fail(l10n.t('{0} must be a positive whole number, got {1}', name, JSON.stringify(value)));
     }
     return value as number;
   };
   const loss = config.loss ?? 'categoricalCrossentropy';
   if (typeof loss !== 'string' && typeof loss !== 'function') {
-    fail(`loss must be a tfjs loss name such as 'categoricalCrossentropy' or a function`);
+    fail(l10n.t("loss must be a tfjs loss name such as 'categoricalCrossentropy' or a function"));
   }
   const metrics = config.metrics ?? [];
   if (!Array.isArray(metrics) || metrics.some((metric) => typeof metric !== 'string')) {
-    fail(`metrics must be a list of metric names such as ['accuracy']`);
+    fail(l10n.t("metrics must be a list of metric names such as ['accuracy']"));
   }
   const optimizer = config.optimizer ?? defaultOptimizer;
   if (typeof optimizer !== 'function') {
-    fail('optimizer must be a function returning a tf.Optimizer, e.g. () => tf.train.momentum(0.05, 0.9, true)');
+    fail(l10n.t('optimizer must be a function returning a tf.Optimizer, e.g. () => tf.train.momentum(0.05, 0.9, true)'));
   }
   const learningRate = config.learningRate;
   if (learningRate !== undefined && typeof learningRate !== 'function') {
-    fail('learningRate must be a function of the epoch, e.g. (epoch) => 0.05 * Math.pow(0.5, Math.floor(epoch / 10))');
+    fail(l10n.t('learningRate must be a function of the epoch, e.g. (epoch) => 0.05 * Math.pow(0.5, Math.floor(epoch / 10))'));
   }
   const validationSplit = config.validationSplit ?? 0;
   if (typeof validationSplit !== 'number' || validationSplit < 0 || validationSplit >= 1) {
-    fail('validationSplit must be a number in [0, 1)');
+    fail(l10n.t('validationSplit must be a number in [0, 1)'));
   }
   return {
     epochs: overrides.epochs ?? positiveInteger('epochs', 20),
@@ -79,10 +80,10 @@ function buildOptimizer(factory: () => unknown, where: SourceLocation): tf.Optim
   try {
     optimizer = factory();
   } catch (error) {
-    throw new EngineError('config', `training.optimizer() threw: ${errorMessage(error)}`, where);
+    throw new EngineError('config', l10n.t('training.optimizer() threw: {0}', errorMessage(error)), where);
   }
   if (!(optimizer instanceof tf.Optimizer)) {
-    throw new EngineError('config', 'training.optimizer() must return a tf.Optimizer (e.g. tf.train.momentum(0.05, 0.9, true))', where);
+    throw new EngineError('config', l10n.t('training.optimizer() must return a tf.Optimizer (e.g. tf.train.momentum(0.05, 0.9, true))'), where);
   }
   return optimizer;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as tf from '@tensorflow/tfjs';
 import { EngineError, type SourceLocation } from './engineError';
 import type { Dataset } from './module/loadModelModule';
@@ -12,7 +13,7 @@ export function validateDataset(data: unknown, model: tf.LayersModel, where: Sou
     throw new EngineError(kind, message, where);
   };
   if (typeof data !== 'object' || data === null) {
-    fail('loadData() must return { x, y } tensors (and optionally validation: { x, y })');
+    fail(l10n.t('loadData() must return { x, y } tensors (and optionally validation: { x, y })'));
   }
   const dataset = data as Partial<Dataset>;
   const pairs: [string, unknown, unknown][] = [['', dataset.x, dataset.y]];
@@ -21,15 +22,15 @@ export function validateDataset(data: unknown, model: tf.LayersModel, where: Sou
   }
   for (const [prefix, x, y] of pairs) {
     if (!(x instanceof tf.Tensor) || !(y instanceof tf.Tensor)) {
-      fail(`loadData() must return ${prefix}x and ${prefix}y as tensors, got ${describe(x)} and ${describe(y)}`);
+      fail(l10n.t('loadData() must return {0}x and {0}y as tensors, got {1} and {2}', prefix, describe(x), describe(y)));
     }
     const xs = x as tf.Tensor;
     const ys = y as tf.Tensor;
     if (xs.shape[0] === 0 || xs.size === 0) {
-      fail(`${prefix}x is empty: loadData() returned no samples`);
+      fail(l10n.t('{0}x is empty: loadData() returned no samples', prefix));
     }
     if (xs.shape[0] !== ys.shape[0]) {
-      fail(`${prefix}x has ${xs.shape[0]} samples but ${prefix}y has ${ys.shape[0]}: each input needs one target`);
+      fail(l10n.t('{0}x has {1} samples but {0}y has {2}: each input needs one target', prefix, xs.shape[0], ys.shape[0]));
     }
     checkFinite(xs, `${prefix}x`, fail);
     checkFinite(ys, `${prefix}y`, fail);
@@ -47,7 +48,7 @@ function checkFinite(tensor: tf.Tensor, name: string, fail: (message: string) =>
   });
   if (nonFinite > 0) {
     const sample = Math.floor(firstIndex / (tensor.size / tensor.shape[0]));
-    fail(`${name} holds ${nonFinite} NaN or infinite value(s), the first in sample ${sample}: clean or impute the data before training`);
+    fail(l10n.t('{0} holds {1} NaN or infinite value(s), the first in sample {2}: clean or impute the data before training', name, nonFinite, sample));
   }
 }
 
@@ -66,8 +67,9 @@ function checkFits(
   const fits = expected.length === actual.length && expected.every((size, i) => size === null || size === actual[i]);
   if (!fits) {
     fail(
-      `${name} has shape [${dataShape.join(', ')}] but the model's ${side} expects [batch, ${expected.map((s) => s ?? '?').join(', ')}]` +
-        (side === 'output' ? ' (for classification, one-hot encode y with tf.oneHot)' : ''),
+      side === 'output'
+        ? l10n.t("{0} has shape [{1}] but the model's output expects [batch, {2}] (for classification, one-hot encode y with tf.oneHot)", name, dataShape.join(', '), expected.map((s) => s ?? '?').join(', '))
+        : l10n.t("{0} has shape [{1}] but the model's input expects [batch, {2}]", name, dataShape.join(', '), expected.map((s) => s ?? '?').join(', ')),
     );
   }
 }

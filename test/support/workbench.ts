@@ -121,3 +121,23 @@ export async function hoverOnText(page: Page, line: Locator, text: string, hover
     }
   }
 }
+
+/**
+ * Enter on the picker titled `step`. The walkthrough's pictures are webviews, which can take the keyboard while a
+ * picker is open (the picker stays, Enter goes to the webview): then click into the picker and press Enter again,
+ * until the picker has moved on.
+ */
+export async function acceptOverWalkthrough(page: Page, step: string): Promise<void> {
+  const title = page.locator('.quick-input-widget:visible .quick-input-title', { hasText: step });
+  for (let attempt = 0; ; attempt++) {
+    await waitForQuickInput(page, step);
+    await page.locator('.quick-input-widget:visible input.input').click();
+    await page.keyboard.press('Enter');
+    try {
+      await title.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}

@@ -7,11 +7,10 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../support/paths';
 import { openUiSession, type UiSession } from '../support/uiSession';
 import { openFile } from '../support/webview';
-import { applyColorTheme, runCommand, waitForQuickInput } from '../support/workbench';
+import { acceptOverWalkthrough, applyColorTheme, runCommand } from '../support/workbench';
 
 const TITLE = 'Get started with DeepScope';
 
@@ -74,23 +73,3 @@ test('the walkthrough opens by itself the first time DeepScope starts', async ()
     await fresh.close();
   }
 });
-
-/**
- * Enter on the picker titled `step`. The walkthrough's pictures are webviews, which can take the keyboard while a
- * picker is open (the picker stays, Enter goes to the webview): then click into the picker and press Enter again,
- * until the picker has moved on.
- */
-async function acceptOverWalkthrough(page: Page, step: string): Promise<void> {
-  const title = page.locator('.quick-input-widget:visible .quick-input-title', { hasText: step });
-  for (let attempt = 0; ; attempt++) {
-    await waitForQuickInput(page, step);
-    await page.locator('.quick-input-widget:visible input.input').click();
-    await page.keyboard.press('Enter');
-    try {
-      await title.waitFor({ state: 'hidden', timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 4) throw error;
-    }
-  }
-}

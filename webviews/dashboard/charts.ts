@@ -28,6 +28,7 @@ import {
   type ChartSlots,
   type RunRecords,
 } from './datasets';
+import { words } from './labels';
 
 export type { ChartSlots } from './datasets';
 
@@ -71,14 +72,15 @@ export class DashboardCharts {
     const layers = store.selectedInOrder().map(([name]) => name);
     const withWeights = new Set(start.layers.filter((layer) => layer.paramCount > 0).map((layer) => layer.name));
     const weighted = withWeights.size > 0 ? layers.filter((name) => withWeights.has(name)) : layers;
+    const w = words();
     const specs: [ChartName, TopLevelSpec][] = [
       ['training', trainingSpec(layout, runs)],
       ['bands', activationBandsSpec(layout, runs)],
-      ['unitHealth', layerLinesSpec(layout, 'unitHealth', 'Dead and saturated units', { facetByMetric: true, runs, points, layers })],
-      ['gradientNorms', layerLinesSpec(layout, 'gradientNorm', 'Gradient norm per layer (log scale)', { log: true, runs, points, layers: weighted })],
-      ['gradientRatio', layerLinesSpec(layout, 'gradientRatio', 'First-layer / last-layer gradient norm (log scale)', { log: true, guide: VANISHING_RATIO, guideLabel: 'vanishing below 1e-3', legend: runs !== undefined, runs, layers: [GRADIENT_RATIO_SERIES] })],
-      ['updateRatios', layerLinesSpec(layout, 'updateRatio', 'Update ratio ‖ΔW‖ / ‖W‖ of each kernel (log scale)', { log: true, guide: HEALTHY_UPDATE_RATIO, guideLabel: '≈ 1e-3 is healthy', runs, points, layers: weighted })],
-      ...HISTOGRAMS.map(([name, dataset, , title]) => [name, histogramSpec(layout, dataset, title, runs)] as [ChartName, TopLevelSpec]),
+      ['unitHealth', layerLinesSpec(layout, 'unitHealth', w.unitHealthTitle, { facetByMetric: true, runs, points, layers })],
+      ['gradientNorms', layerLinesSpec(layout, 'gradientNorm', w.gradientNormTitle, { log: true, runs, points, layers: weighted })],
+      ['gradientRatio', layerLinesSpec(layout, 'gradientRatio', w.gradientRatioTitle, { log: true, guide: VANISHING_RATIO, guideLabel: w.vanishingBelow, legend: runs !== undefined, runs, layers: [GRADIENT_RATIO_SERIES] })],
+      ['updateRatios', layerLinesSpec(layout, 'updateRatio', w.updateRatioTitle, { log: true, guide: HEALTHY_UPDATE_RATIO, guideLabel: w.healthyUpdate, runs, points, layers: weighted })],
+      ...HISTOGRAMS.map(([name, dataset, , title]) => [name, histogramSpec(layout, dataset, w[title], runs)] as [ChartName, TopLevelSpec]),
     ];
     const created = await Promise.all(specs.map(async ([name, spec]) => [name, await Chart.create(this.slots[name], spec)] as const));
     if (generation !== this.generation) {
@@ -170,7 +172,8 @@ export class DashboardCharts {
   }
 
   private describe(): void {
-    this.charts.forEach((chart, name) => chart.describe(...DATASETS[name]));
+    const w = words();
+    this.charts.forEach((chart, name) => chart.describe(w.charts[name], DATASETS[name]));
   }
 
   /**

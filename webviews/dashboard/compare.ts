@@ -5,6 +5,7 @@
  */
 import type { RunSnapshot } from '../../src/runs/core/runSnapshot';
 import type { ProbeFrame } from '../../src/runs/core/trainingData';
+import { fill, words } from './labels';
 
 /** Which run a row belongs to: 0 the shown run, 1 the compared one. */
 export type RunIndex = 0 | 1;
@@ -78,7 +79,7 @@ export function cellFillers(layers: readonly (readonly [string, number])[], comp
     ([0, 1] as const).map((run) => {
       const cell = cellOf(layer, order, run, comparison.labels);
       // The other run's cell of a layer it does not have says so (it never gets data).
-      return { layer, order, ...blank, ...cell, ...(run === 1 && !otherLayers.has(layer) ? { cell: `${layer} · not in ${comparison.labels[1]}` } : {}) };
+      return { layer, order, ...blank, ...cell, ...(run === 1 && !otherLayers.has(layer) ? { cell: fill(words().notIn, layer, comparison.labels[1]) } : {}) };
     }),
   );
 }

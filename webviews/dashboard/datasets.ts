@@ -33,17 +33,17 @@ export interface ChartSlots {
 
 export type ChartName = keyof ChartSlots;
 
-/** Each chart's datasets and what it shows, for its description. */
-export const DATASETS: Readonly<Record<ChartName, readonly [string, readonly string[]]>> = {
-  training: ['Loss, metrics and learning rate', ['loss', 'metrics', 'lr']],
-  bands: ['Activation distributions over time', ['bands']],
-  activationHistograms: ['Activation histograms', ['activationHist']],
-  unitHealth: ['Dead and saturated units', ['unitHealth']],
-  gradientNorms: ['Gradient norms', ['gradientNorm']],
-  gradientRatio: ['First/last gradient norm ratio', ['gradientRatio']],
-  gradientHistograms: ['Gradient histograms', ['gradientHist']],
-  updateRatios: ['Update ratios', ['updateRatio']],
-  weightHistograms: ['Weight histograms', ['weightHist']],
+/** Each chart's datasets, for its description (what it shows is in the labels' `charts`). */
+export const DATASETS: Readonly<Record<ChartName, readonly string[]>> = {
+  training: ['loss', 'metrics', 'lr'],
+  bands: ['bands'],
+  activationHistograms: ['activationHist'],
+  unitHealth: ['unitHealth'],
+  gradientNorms: ['gradientNorm'],
+  gradientRatio: ['gradientRatio'],
+  gradientHistograms: ['gradientHist'],
+  updateRatios: ['updateRatio'],
+  weightHistograms: ['weightHist'],
 };
 
 /** Where each streamed dataset is drawn. */
@@ -75,10 +75,10 @@ export const SCALES: Partial<Record<ChartName, ScaleKind>> = {
 /** A bar that draws nothing, for a histogram cell a run has no data for. */
 export const EMPTY_BAR = { x0: 0, x1: 0, count: 0 };
 
-export const HISTOGRAMS: readonly [ChartName, string, HistogramKind, string][] = [
+export const HISTOGRAMS: readonly [ChartName, string, HistogramKind, 'activation' | 'kernelGradient' | 'kernelWeight'][] = [
   ['activationHistograms', 'activationHist', 'activations', 'activation'],
-  ['gradientHistograms', 'gradientHist', 'gradients', 'kernel gradient'],
-  ['weightHistograms', 'weightHist', 'weights', 'kernel weight'],
+  ['gradientHistograms', 'gradientHist', 'gradients', 'kernelGradient'],
+  ['weightHistograms', 'weightHist', 'weights', 'kernelWeight'],
 ];
 
 /** Records of one run, for the rows of its datasets. */

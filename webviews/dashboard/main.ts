@@ -12,6 +12,7 @@ import { emptyState, renderControls, renderFindings, renderHeader, type PanelAct
 import { DashboardStore } from './store';
 import { redrawOnThemeOrWidthChange } from '../shared/redrawTriggers';
 import type { Language } from '../../src/common/core/language';
+import { pageLanguage, words } from './labels';
 
 interface SavedState {
   readonly runId?: string;
@@ -20,7 +21,9 @@ interface SavedState {
 
 const api = vscodeApi<SavedState>();
 const store = new DashboardStore();
-const language: Language = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+/** The findings' language (`deepscope.language`); the dashboard's own words follow the page's `lang`. */
+const language: Language = pageLanguage('data-explanations');
+const w = words();
 
 const slot = (): HTMLElement => el('div', { class: 'chart' });
 const slots: ChartSlots = {
@@ -42,23 +45,23 @@ const content = el(
   {},
   header,
   controls,
-  section('Findings', 'Problems DeepScope sees in this run, explained from the lecture notes.', findings),
-  section('Training', 'Loss per step (faint) and per epoch, metrics, and the learning rate of each epoch.', slots.training),
+  section(w.findings, w.findingsHint, findings),
+  section(w.training, w.trainingHint, slots.training),
   section(
-    'Activations',
-    'Percentile bands of each layer\'s outputs over time (min–max, ±2σ, ±1σ, ±0.5σ, median), and their histogram at the chosen step. Bands shrinking to a line mean collapsing activations; bands pinned at the bounds of tanh or sigmoid mean saturation.',
+    w.activations,
+    w.activationsHint,
     slots.bands,
     slots.activationHistograms,
     slots.unitHealth,
   ),
   section(
-    'Gradients',
-    'Norm of each layer\'s weight gradients (log scale) and the first/last ratio: far below 1 the first layers stop learning (vanishing), far above they explode.',
+    w.gradients,
+    w.gradientsHint,
     slots.gradientNorms,
     slots.gradientRatio,
     slots.gradientHistograms,
   ),
-  section('Weights', 'Update ratio of each kernel per step (around 1e-3 is healthy) and the weight histograms at the chosen step.', slots.updateRatios, slots.weightHistograms),
+  section(w.weights, w.weightsHint, slots.updateRatios, slots.weightHistograms),
 );
 const empty = emptyState();
 const charts = new DashboardCharts(slots, store);

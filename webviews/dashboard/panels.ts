@@ -4,6 +4,7 @@ import type { DashboardStore } from './store';
 import { el } from './dom';
 import type { Language } from '../../src/common/core/language';
 import { layerLabel } from '../../src/runs/core/layerLabel';
+import { fill, words } from './labels';
 
 export interface PanelActions {
   openNote(topic: Finding['topic']): void;
@@ -14,8 +15,6 @@ export interface PanelActions {
   readonly compareRun?: () => void;
   readonly stopComparing?: () => void;
 }
-
-const STATUS_TEXT = { running: 'training…', finished: 'finished', cancelled: 'stopped', failed: 'failed', interrupted: 'interrupted' } as const;
 
 function button(label: string, onClick: (() => void) | undefined): HTMLElement[] {
   if (!onClick) return [];
@@ -30,21 +29,22 @@ function comparedLine(store: DashboardStore, actions: PanelActions): HTMLElement
   if (!comparison) return [];
   const { other, labels } = comparison;
   const last = other.history.at(-1);
+  const w = words();
   const facts = [
-    new Date(other.startedAt).toLocaleString(),
-    `backend ${other.start.backend}`,
-    `epoch ${other.history.length}/${other.start.epochs}`,
-    STATUS_TEXT[other.status],
+    new Date(other.startedAt).toLocaleString(document.documentElement.lang || undefined),
+    fill(w.backend, other.start.backend),
+    fill(w.epoch, other.history.length, other.start.epochs),
+    w.status[other.status],
     ...(last ? [`loss ${last.loss.toPrecision(3)}`] : []),
   ];
   return [
     el(
       'p',
       { class: 'compared' },
-      'Compared with ',
+      w.comparedWith,
       el('strong', {}, labels[1]),
-      ` (${facts.join(' · ')}): its curves are dashed, its layers in the cells beside this run's. `,
-      ...button('Stop comparing', actions.stopComparing),
+      fill(w.comparedTail, facts.join(' · ')),
+      ...button(w.stopComparing, actions.stopComparing),
     ),
   ];
 }
@@ -55,20 +55,21 @@ function comparedLine(store: DashboardStore, actions: PanelActions): HTMLElement
  */
 function programLines(store: DashboardStore): HTMLElement[] {
   const lines: HTMLElement[] = [];
+  const w = words();
   const calls = new Map<number, number[]>();
   for (const record of store.history) if (record.fit !== undefined) calls.set(record.fit, [...(calls.get(record.fit) ?? []), record.epoch + 1]);
   if (calls.size > 1) {
     const spans = [...calls].slice(0, 4).map(([fit, epochs]) => {
       const [first, last] = [Math.min(...epochs), Math.max(...epochs)];
-      return `call ${fit + 1}: epoch${first === last ? ` ${first}` : `s ${first}–${last}`}`;
+      return first === last ? fill(w.fitCallOne, fit + 1, first) : fill(w.fitCall, fit + 1, `${first}–${last}`);
     });
     const more = calls.size > 4 ? ', …' : '';
-    lines.push(el('p', { class: 'program-note' }, `Trained by ${calls.size} calls of fit(): shown as one run whose epochs continue from call to call (${spans.join(', ')}${more}).`));
+    lines.push(el('p', { class: 'program-note' }, fill(w.trainedByCalls, calls.size, `${spans.join(', ')}${more}`)));
   }
   if (store.unwatchedModels.length > 0) {
     const names = store.unwatchedModels.map((name) => `"${name}"`).join(', ');
     lines.push(
-      el('p', { class: 'program-note' }, `The program also trained ${names}, not shown: DeepScope watches one model per run, the first that trains or the one the program passes to watch(model) from 'deepscope' before it trains.`),
+      el('p', { class: 'program-note' }, fill(w.unwatched, names)),
     );
   }
   return lines;
@@ -82,17 +83,18 @@ export function renderHeader(target: HTMLElement, store: DashboardStore, actions
   }
   const file = start.modelFile.split(/[\\/]/).pop() ?? start.modelFile;
   const last = store.history.at(-1);
-  const status = STATUS_TEXT[store.status ?? 'running'];
+  const w = words();
+  const status = w.status[store.status ?? 'running'];
   const facts = [
-    `backend ${start.backend}`,
+    fill(w.backend, start.backend),
     // A program's later fit calls may train past the epochs its first call announced.
-    `epoch ${store.history.length}/${Math.max(start.epochs, store.history.length)}`,
+    fill(w.epoch, store.history.length, Math.max(start.epochs, store.history.length)),
     last ? `loss ${last.loss.toPrecision(3)}` : undefined,
     last?.valLoss !== undefined ? `val_loss ${last.valLoss.toPrecision(3)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
   const comparing = store.comparison() !== undefined;
   target.replaceChildren(
-    el('h1', {}, file, ' ', el('span', { class: `status status-${store.status ?? 'running'}` }, status), ' ', ...(comparing ? [] : button('Compare with another run…', actions.compareRun))),
+    el('h1', {}, file, ' ', el('span', { class: `status status-${store.status ?? 'running'}` }, status), ' ', ...(comparing ? [] : button(w.compareWith, actions.compareRun))),
     el('p', { class: 'facts' }, facts.join(' · ')),
     ...(store.statusMessage ? [el('p', { class: 'status-message' }, store.statusMessage)] : []),
     ...programLines(store),
@@ -106,6 +108,7 @@ export function renderControls(target: HTMLElement, store: DashboardStore, actio
     target.replaceChildren();
     return;
   }
+  const w = words();
   const selected = store.selectedLayers();
   const comparison = store.comparison();
   const otherLayers = new Set(comparison?.other.start.layers.map((layer) => layer.name));
@@ -119,28 +122,29 @@ export function renderControls(target: HTMLElement, store: DashboardStore, actio
       else next.delete(name);
       actions.selectLayers(next);
     });
-    const only = comparison && !otherLayers.has(name) ? ' (this run only)' : '';
+    const only = comparison && !otherLayers.has(name) ? w.thisRunOnly : '';
     return el('label', { class: 'layer-choice' }, box, ` ${layerLabel(start, name)}`, el('span', { class: 'muted' }, `${info?.activation ? ` ${info.activation}` : ''}${only}`));
   });
-  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, store.frames.length - 1)), step: '1', 'aria-label': 'Step shown by the histograms' });
+  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, store.frames.length - 1)), step: '1', 'aria-label': w.stepSlider });
   slider.value = String(store.cursor ?? Math.max(0, store.frames.length - 1));
   const frame = store.cursorFrame();
   const otherFrame = comparison && store.comparedFrame();
-  const shownStep = frame ? `step ${frame.step} (epoch ${frame.epoch + 1})${store.cursor === undefined ? ', latest' : ''}` : 'no probe yet';
-  const label = el('span', { class: 'step-label' }, otherFrame ? `${shownStep}; compared run at step ${otherFrame.step}` : shownStep);
+  const shownStep = frame ? `${fill(w.shownStep, frame.step, frame.epoch + 1)}${store.cursor === undefined ? w.latest : ''}` : w.noProbe;
+  const label = el('span', { class: 'step-label' }, otherFrame ? fill(w.comparedStep, shownStep, otherFrame.step) : shownStep);
   slider.addEventListener('input', () => {
     const index = Number(slider.value);
     actions.selectStep(index >= store.frames.length - 1 ? undefined : index);
   });
   target.replaceChildren(
-    el('div', { class: 'layers' }, el('span', { class: 'control-title' }, 'Layers'), ...boxes),
-    el('div', { class: 'step' }, el('span', { class: 'control-title' }, 'Histograms at'), slider, label),
+    el('div', { class: 'layers' }, el('span', { class: 'control-title' }, w.layers), ...boxes),
+    el('div', { class: 'step' }, el('span', { class: 'control-title' }, w.histogramsAt), slider, label),
   );
 }
 
 export function renderFindings(target: HTMLElement, store: DashboardStore, actions: PanelActions, language: Language): void {
+  const w = words();
   if (store.findings.length === 0) {
-    target.replaceChildren(el('p', { class: 'hint' }, store.status === 'running' ? 'No problem found so far.' : 'No problem found in this run.'));
+    target.replaceChildren(el('p', { class: 'hint' }, store.status === 'running' ? w.noProblemYet : w.noProblem));
     return;
   }
   target.replaceChildren(
@@ -148,7 +152,7 @@ export function renderFindings(target: HTMLElement, store: DashboardStore, actio
       'ul',
       { class: 'findings' },
       ...store.findings.map((finding) => {
-        const note = el('a', { href: '#', class: 'link' }, 'Read the note');
+        const note = el('a', { href: '#', class: 'link' }, w.readNote);
         note.addEventListener('click', (event) => {
           event.preventDefault();
           actions.openNote(finding.topic);
@@ -156,7 +160,7 @@ export function renderFindings(target: HTMLElement, store: DashboardStore, actio
         const links: Node[] = [note];
         if (finding.line !== undefined) {
           const { line, file } = finding;
-          const label = file === undefined ? `Line ${line}` : `${file.split(/[\\/]/).pop() ?? file}:${line}`;
+          const label = file === undefined ? fill(w.line, line) : `${file.split(/[\\/]/).pop() ?? file}:${line}`;
           const reveal = el('a', { href: '#', class: 'link', title: file ?? '' }, label);
           reveal.addEventListener('click', (event) => {
             event.preventDefault();
@@ -167,9 +171,9 @@ export function renderFindings(target: HTMLElement, store: DashboardStore, actio
         return el(
           'li',
           { class: `finding severity-${finding.severity}` },
-          el('div', { class: 'finding-title' }, el('span', { class: 'rule' }, finding.rule), finding.layer ? ` · ${finding.layer}` : '', ` · epoch ${finding.epoch + 1}`),
-          el('p', {}, finding.message[language]),
-          el('p', { class: 'fix' }, finding.fix[language]),
+          el('div', { class: 'finding-title' }, el('span', { class: 'rule' }, finding.rule), finding.layer ? ` · ${finding.layer}` : '', ` · ${w.epochAxis} ${finding.epoch + 1}`),
+          el('p', { lang: language }, finding.message[language]),
+          el('p', { class: 'fix', lang: language }, finding.fix[language]),
           el('div', { class: 'links' }, ...links),
         );
       }),
@@ -178,11 +182,12 @@ export function renderFindings(target: HTMLElement, store: DashboardStore, actio
 }
 
 export function emptyState(): HTMLElement {
+  const w = words();
   return el(
     'div',
     { class: 'empty' },
-    el('h1', {}, 'DeepScope dashboard'),
-    el('p', {}, 'Train a model to see its loss, learning rate, and, layer by layer, its activations, gradients and weights here.'),
-    el('p', { class: 'hint' }, 'Open a model module (for example examples/spiral-classifier.ts) and run "DeepScope: Train Model".'),
+    el('h1', {}, w.dashboard),
+    el('p', {}, w.emptyIntro),
+    el('p', { class: 'hint' }, w.emptyHint),
   );
 }

@@ -3,6 +3,7 @@
  * dashboard with changesets) and is sized from the panel's width so it stays readable.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { words } from './labels';
 
 export interface Layout {
   /** Width available for one full-width chart, in pixels. */
@@ -26,7 +27,7 @@ const LAYER_TITLE = { field: 'layer', type: 'nominal', title: null, sort: { fiel
  * dashboard sets (webviews/dashboard/domains.ts): a domain vega computes from the data changes on
  * every update and makes it encode every point again.
  */
-const STEP_AXIS = { field: 'step', type: 'quantitative', title: 'step', scale: { domain: { expr: 'xDomain' } } } as const;
+const stepAxis = () => ({ field: 'step', type: 'quantitative', title: words().stepAxis, scale: { domain: { expr: 'xDomain' } } }) as const;
 const X_DOMAIN = { name: 'xDomain', value: [0, 1] } as const;
 
 /** The names of two compared runs (shown run first), or undefined when one run is shown. */
@@ -34,7 +35,7 @@ export type RunNames = readonly [string, string] | undefined;
 
 /** Lines of the shown run solid, of the compared run dashed (strokeDash's first value is solid). */
 function runDash(runs: RunNames): object {
-  return runs ? { strokeDash: { field: 'run', type: 'nominal', title: 'run', scale: { domain: [...runs] }, legend: { labelLimit: 320 } } } : {};
+  return runs ? { strokeDash: { field: 'run', type: 'nominal', title: words().run, scale: { domain: [...runs] }, legend: { labelLimit: 320 } } } : {};
 }
 
 /**
@@ -53,7 +54,8 @@ function layerFacets(layout: Layout, runs: RunNames): { facet: object; columns: 
 
 /** Loss (train, validation, per step), metrics, and the learning-rate schedule beneath, on one epoch axis. */
 export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
-  const x = { field: 'x', type: 'quantitative', title: 'epoch', scale: { zero: false } } as const;
+  const w = words();
+  const x = { field: 'x', type: 'quantitative', title: w.epochAxis, scale: { zero: false } } as const;
   const color = { field: 'series', type: 'nominal', title: null } as const;
   const dash = runDash(runs);
   const runTip = runs ? [{ field: 'run' }] : [];
@@ -63,30 +65,30 @@ export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
     vconcat: [
       {
-        title: 'Loss',
+        title: w.loss,
         width: layout.width,
         height: 180,
         data: { name: 'loss' },
         layer: [
-          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'loss' }, color, ...dash } },
-          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] } },
+          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: w.loss.toLowerCase() }, color, ...dash } },
+          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: w.epochAxis }, { field: 'value', format: '.4g' }] } },
         ],
       },
       {
-        title: 'Metrics',
+        title: w.metrics,
         width: layout.width,
         height: 120,
         data: { name: 'metrics' },
         mark: { type: 'line', point: true },
-        encoding: { x, y: { field: 'value', type: 'quantitative', title: null }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: null }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: w.epochAxis }, { field: 'value', format: '.4g' }] },
       },
       {
-        title: 'Learning rate',
+        title: w.learningRate,
         width: layout.width,
         height: 80,
         data: { name: 'lr' },
         mark: { type: 'line', interpolate: 'step-after' },
-        encoding: { x: { ...x, title: 'epoch (learning rate in force from the start of each epoch)' }, y: { field: 'value', type: 'quantitative', title: 'lr', axis: { format: '.2g' } }, ...dash, tooltip: [...runTip, { field: 'x', title: 'epoch' }, { field: 'value', format: '.3g' }] },
+        encoding: { x: { ...x, title: w.lrEpochAxis }, y: { field: 'value', type: 'quantitative', title: 'lr', axis: { format: '.2g' } }, ...dash, tooltip: [...runTip, { field: 'x', title: w.epochAxis }, { field: 'value', format: '.3g' }] },
       },
     ],
   };
@@ -94,14 +96,15 @@ export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
 
 /** Percentile bands of each layer's activations over time (TensorBoard's distributions), with a rule at the chosen step. */
 export function activationBandsSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
-  const x = { ...STEP_AXIS, axis: { tickCount: 4, labelOverlap: true } } as const;
+  const w = words();
+  const x = { ...stepAxis(), axis: { tickCount: 4, labelOverlap: true } } as const;
   // Each cell's y domain, by its facet's value (a layer, or a layer and run when comparing), already
   // rounded to a nice step: vega's own rounding on top, for three ticks, often doubled it.
   const y = { domain: { expr: `yDomains[parent.${runs ? 'cell' : 'layer'}] || [0, 1]` }, nice: false };
   const band = (low: string, high: string, opacity: number) =>
     ({
       mark: { type: 'area', opacity },
-      encoding: { x, y: { field: low, type: 'quantitative', title: 'activation', axis: { format: '~g' }, scale: y }, y2: { field: high } },
+      encoding: { x, y: { field: low, type: 'quantitative', title: w.activation, axis: { format: '~g' }, scale: y }, y2: { field: high } },
     }) as const;
   const { facet, columns, cellWidth } = layerFacets(layout, runs);
   return {
@@ -119,7 +122,7 @@ export function activationBandsSpec(layout: Layout, runs?: RunNames): TopLevelSp
         band('p7', 'p93', 0.25),
         band('p16', 'p84', 0.35),
         band('p31', 'p69', 0.45),
-        { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, tooltip: [{ field: 'step' }, { field: 'p0', title: 'min', format: '.3g' }, { field: 'p50', title: 'median', format: '.3g' }, { field: 'p100', title: 'max', format: '.3g' }] } },
+        { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, tooltip: [{ field: 'step', title: w.stepAxis }, { field: 'p0', title: w.min, format: '.3g' }, { field: 'p50', title: w.median, format: '.3g' }, { field: 'p100', title: w.max, format: '.3g' }] } },
         { transform: [{ filter: 'datum.step === cursorStep' }], mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x } },
       ],
     },
@@ -144,7 +147,7 @@ export function histogramSpec(layout: Layout, dataset: string, xTitle: string, r
         x2: { field: 'x1' },
         // ',~r': 2,000 and 0 (the default shows 0.000000 on a cell with no data).
         y: { field: 'count', type: 'quantitative', title: null, axis: { tickCount: 3, format: ',~r' } },
-        tooltip: [{ field: 'x0', title: 'from', format: '.3g' }, { field: 'x1', title: 'to', format: '.3g' }, { field: 'count' }],
+        tooltip: [{ field: 'x0', title: words().from, format: '.3g' }, { field: 'x1', title: words().to, format: '.3g' }, { field: 'count' }],
       },
     },
   };
@@ -163,7 +166,7 @@ export function layerLinesSpec(
     // marks to draw on every update), the tooltip of a line names its layer only.
     mark: options.points === false ? { type: 'line' } : { type: 'line', point: { size: 12 } },
     encoding: {
-      x: { ...STEP_AXIS, axis: { tickCount: 8, labelOverlap: true } },
+      x: { ...stepAxis(), axis: { tickCount: 8, labelOverlap: true } },
       y: {
         field: 'value',
         type: 'quantitative',
@@ -175,7 +178,7 @@ export function layerLinesSpec(
       color: {
         field: 'layer',
         type: 'nominal',
-        title: 'layer',
+        title: words().layer,
         ...(options.layers ? { scale: { domain: [...options.layers] } } : { sort: { field: 'order', op: 'min' } }),
         // In rows that fit the chart's width, every layer listed (a single row of 50 made the canvas wider than the page, which shrank it).
         legend: options.legend === false ? null : { columns: Math.max(1, Math.floor(width / 110)), symbolLimit: 0 },

@@ -4,9 +4,11 @@ import { escapeHtml, randomNonce } from '../core/htmlSafety';
 /**
  * The HTML shell of a DeepScope webview: no data in it (data arrives by postMessage), a CSP that
  * allows only our nonce'd script and our stylesheet, nothing from the network, no eval.
+ * `language` is the page's (its `lang`); `explanations`, when the page shows explanations in another one (the
+ * dashboard's findings), goes in `data-explanations`.
  * Vega's tooltips set inline styles, hence 'unsafe-inline' for styles only.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string, language: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string, language: string, explanations?: string): string {
   const nonce = randomNonce();
   const base = vscode.Uri.joinPath(extensionUri, 'out', 'webviews');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(base, `${bundle}.js`));
@@ -19,7 +21,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
     `font-src ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="${language}">
+<html lang="${language}"${explanations === undefined ? '' : ` data-explanations="${explanations}"`}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -9,6 +9,8 @@ export interface WebviewPanelSpec<ToView, FromView extends { type: string }> {
   /** The HTML shell's <title>: a constant, since no data goes into the HTML (the tab title is panel.title). */
   shellTitle: string;
   language: string;
+  /** The language of the explanations the page shows, when it differs from the page's own (`language`). */
+  explanationLanguage?: string;
   /** Validates a message from the webview; undefined drops it. */
   parse: (raw: unknown) => FromView | undefined;
   replayKind: (message: ToView) => ReplayKind;
@@ -37,7 +39,7 @@ export class WebviewPanelHost<ToView, FromView extends { type: string }> impleme
     this.replay = new ReadyReplay(spec.replayKind, spec.slotOrder);
     this.onDidDispose = panel.onDidDispose;
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, spec.bundle, spec.shellTitle, spec.language);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, spec.bundle, spec.shellTitle, spec.language, spec.explanationLanguage);
     this.disposables.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.disposables.register(panel.onDidDispose(() => this.dispose()));
   }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DisposableStore } from '../../common/core/disposable';
 import { OPEN_NOTE_COMMAND } from '../../notes/core/noteLinks';
 import { explanationLanguage, openDashboardOnTrain } from '../../common/vscode/settings';
+import { displayLanguage } from '../../common/vscode/displayLanguage';
 import { reportHtml } from '../core/reportHtml';
 import { RunRecorder } from '../../runs/core/runRecorder';
 import { parseDashboardState, type DashboardState, type FromDashboard } from '../core/dashboardProtocol';
@@ -103,7 +104,8 @@ export class DashboardController implements vscode.Disposable {
       filters: { HTML: ['html'] },
     });
     if (!target) return undefined;
-    const html = reportHtml(payload, vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webviews').fsPath);
+    const languages = { ui: displayLanguage(), explanations: explanationLanguage() };
+    const html = reportHtml(payload, vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webviews').fsPath, languages);
     await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
     void vscode.window.showInformationMessage(vscode.l10n.t('DeepScope saved the report to {0}.', vscode.workspace.asRelativePath(target)));
     return target;

@@ -3,6 +3,7 @@ import { parseFromDashboard, type FromDashboard, type ToDashboard } from '../cor
 import { webviewOptions } from '../../common/vscode/webviewHtml';
 import { WebviewPanelHost } from '../../common/vscode/webviewPanelHost';
 import { withPlainArrays } from '../../common/core/plainJson';
+import { displayLanguage } from '../../common/vscode/displayLanguage';
 
 export const DASHBOARD_VIEW_TYPE = 'deepscope.dashboard';
 
@@ -28,7 +29,9 @@ export class DashboardPanel implements vscode.Disposable {
     this.host = new WebviewPanelHost(panel, extensionUri, {
       bundle: 'dashboard',
       shellTitle: 'DeepScope Dashboard',
-      language,
+      // The dashboard's own words follow VS Code's display language, its findings `deepscope.language`.
+      language: displayLanguage(),
+      explanationLanguage: language,
       parse: parseFromDashboard,
       replayKind: (message) => (message.type === 'snapshot' ? 'reset' : 'once'),
       encode: withPlainArrays,

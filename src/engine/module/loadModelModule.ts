@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -27,7 +28,6 @@ export interface ModelModule {
   call<T>(what: 'createModel' | 'loadData', fn: () => T): T;
 }
 
-const CONTRACT = 'A model module exports createModel(), loadData() and training (see the DeepScope README).';
 
 /** Bundles and evaluates a model module, then checks its exports against the contract. */
 export async function loadModelModule(file: string, contents?: string): Promise<ModelModule> {
@@ -36,8 +36,12 @@ export async function loadModelModule(file: string, contents?: string): Promise<
   const exports = evaluate(bundle, file);
   for (const name of ['createModel', 'loadData'] as const) {
     if (typeof exports[name] !== 'function') {
-      const found = exports[name] === undefined ? 'does not export' : `exports ${name} as a ${typeof exports[name]}, not a function named`;
-      throw new EngineError('missing-export', `${path.basename(file)} ${found} ${name}(). ${CONTRACT}`, {
+      const contract = l10n.t('A model module exports createModel(), loadData() and training (see the DeepScope README).');
+      const found =
+        exports[name] === undefined
+          ? l10n.t('{0} does not export {1}().', path.basename(file), name)
+          : l10n.t('{0} exports {1} as a {2}, not a function named {1}().', path.basename(file), name, typeof exports[name]);
+      throw new EngineError('missing-export', `${found} ${contract}`, {
         file,
         line: findExportLine(text, name) ?? 1,
         column: 1,
@@ -48,7 +52,7 @@ export async function loadModelModule(file: string, contents?: string): Promise<
     try {
       return fn();
     } catch (error) {
-      throw threwError(error, bundle, file, `${what}() threw`, findExportLine(text, what));
+      throw threwError(error, bundle, file, l10n.t('{0}() threw', what), findExportLine(text, what));
     }
   };
   return {
@@ -65,7 +69,7 @@ async function readSource(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new EngineError('missing-export', `Cannot read the model module ${file}: ${errorMessage(error)}`);
+    throw new EngineError('missing-export', l10n.t('Cannot read the model module {0}: {1}', file, errorMessage(error)));
   }
 }
 

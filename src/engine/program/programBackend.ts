@@ -3,6 +3,7 @@
  * DeepScope's optional one), else WebAssembly, else plain JavaScript — the order DeepScope trains model
  * modules in — or the one the user asked for. `why` says in words why it is not the native one.
  */
+import * as l10n from '@vscode/l10n';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../runs/core/trainingData';
 import { registerWasmKernels, type BackendPreference } from '../backend';
@@ -52,5 +53,5 @@ async function choose(wanted: readonly BackendName[], tfjsNodePath: string | und
       failures.push(`${name}: ${errorMessage(error).split('\n')[0]}`);
     }
   }
-  throw new EngineError('backend', `The ${preference} backend is not available (${failures.join('; ')}).`);
+  throw new EngineError('backend', l10n.t('The {0} backend is not available ({1}).', preference, failures.join('; ')));
 }

@@ -4,6 +4,7 @@
  * tfjs for everything, `file://` models on every backend, the layers' source lines recorded and every
  * `fit` / `fitDataset` watched. Launched as `node programWorker.js <program> [args…]`; reports on fd 3.
  */
+import * as l10n from '@vscode/l10n';
 import Module from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import * as path from 'node:path';
@@ -20,11 +21,14 @@ import { tfjsNodeStandIn } from './tfjsNodeStandIn';
 import { installBabelStyleJavaScript } from './babelStylePrograms';
 import { installTypeScript, isTypeScript } from './typescriptPrograms';
 import { thrownAt } from './userFrame';
+import { MESSAGES_ENV, useMessagesFromEnv } from '../../common/core/messages';
 
 const pipe = new RecordPipe();
 const options = JSON.parse(process.env[PROGRAM_OPTIONS_ENV] ?? '{}') as ProgramProcessOptions;
-// The program sees the environment it would see under node.
+// The parent's language, for DeepScope's own messages; then the program sees the environment it would see under node.
+useMessagesFromEnv();
 delete process.env[PROGRAM_OPTIONS_ENV];
+delete process.env[MESSAGES_ENV];
 const program = path.resolve(process.argv[2] ?? '');
 // What the program reads as process.argv: node, itself, its arguments.
 process.argv.splice(1, 2, program);
@@ -84,5 +88,5 @@ function thrownRecord(error: unknown): Parameters<RecordPipe['send']>[0] {
     return { type: 'error', kind: 'syntax', message: compileError.text, location, endedAt };
   }
   const name = error instanceof Error ? error.name : 'Error';
-  return { type: 'error', kind: 'module-threw', message: `The program threw ${name}: ${errorMessage(error)}`, location: thrownAt(error), endedAt };
+  return { type: 'error', kind: 'module-threw', message: l10n.t('The program threw {0}: {1}', name, errorMessage(error)), location: thrownAt(error), endedAt };
 }

@@ -8,7 +8,9 @@ import { train } from '../train';
 import { errorReport, workerChannel } from './workerChannel';
 import type { BatchLoss } from '../../runs/core/trainingData';
 import type { FromTrainingProcess, ToTrainingProcess, TrainingProcessOptions } from '../../training/core/trainingProtocol';
+import { useMessagesFromEnv } from '../../common/core/messages';
 
+useMessagesFromEnv();
 const BATCH_MESSAGE_INTERVAL_MS = 100;
 
 const channel = workerChannel<FromTrainingProcess>();

@@ -1,7 +1,8 @@
 /**
  * The menus of "New Model…": one list per option, recommended value first, each entry explained from the
  * lecture notes and linked to its topic. The quick picks and `deepscope help new` both read these lists,
- * so the two front ends always offer the same things in the same words.
+ * so the two front ends always offer the same things in the same words. The lists are functions: their texts
+ * (l10n.t) are read once the display language, or the CLI's --lang, is known.
  */
 import type { TopicId } from '../../notes/core/topicIds';
 import type {
@@ -13,6 +14,7 @@ import type {
   Task,
   TemplateName,
 } from './scaffoldOptions';
+import * as l10n from '@vscode/l10n';
 import { irisCsvSource } from './irisCsv';
 
 export interface Choice<T> {
@@ -33,173 +35,173 @@ export interface TemplateInfo {
   readonly defaultTask: Task;
 }
 
-export const TEMPLATES: readonly TemplateInfo[] = [
+export const templates = (): readonly TemplateInfo[] => [
   {
     name: 'spiral',
-    label: 'Spiral (3 classes)',
-    detail: 'The CS231n 2-D spiral: not linearly separable, so it needs hidden layers. Generated, seeded.',
+    label: l10n.t('Spiral (3 classes)'),
+    detail: l10n.t('The CS231n 2-D spiral: not linearly separable, so it needs hidden layers. Generated, seeded.'),
     tasks: ['classification'],
     defaultTask: 'classification',
   },
   {
     name: 'moons',
-    label: 'Two moons',
-    detail: 'Two interleaved half circles with noise, away from the origin. Generated, seeded.',
+    label: l10n.t('Two moons'),
+    detail: l10n.t('Two interleaved half circles with noise, away from the origin. Generated, seeded.'),
     tasks: ['classification'],
     defaultTask: 'classification',
   },
   {
     name: 'blobs',
-    label: 'Gaussian blobs',
-    detail: 'Three Gaussian clusters far from the origin: easy to separate, shows why inputs are centred.',
+    label: l10n.t('Gaussian blobs'),
+    detail: l10n.t('Three Gaussian clusters far from the origin: easy to separate, shows why inputs are centred.'),
     tasks: ['classification'],
     defaultTask: 'classification',
   },
   {
     name: 'sine',
-    label: 'Noisy sine',
-    detail: 'Fit y = sin(x) + noise on [0, 2π]: a smooth 1-D regression. Generated, seeded.',
+    label: l10n.t('Noisy sine'),
+    detail: l10n.t('Fit y = sin(x) + noise on [0, 2π]: a smooth 1-D regression. Generated, seeded.'),
     tasks: ['regression'],
     defaultTask: 'regression',
   },
   {
     name: 'iris',
-    label: 'Iris (real data)',
-    detail: '150 flowers, 4 measurements: classify the species, or predict petal width (regression).',
+    label: l10n.t('Iris (real data)'),
+    detail: l10n.t('150 flowers, 4 measurements: classify the species, or predict petal width (regression).'),
     tasks: ['classification', 'regression'],
     defaultTask: 'classification',
   },
   {
     name: 'csv',
-    label: 'Your CSV file',
-    detail: 'Numeric feature columns of your own CSV; predict a class column or a numeric column.',
+    label: l10n.t('Your CSV file'),
+    detail: l10n.t('Numeric feature columns of your own CSV; predict a class column or a numeric column.'),
     tasks: ['classification', 'regression'],
     defaultTask: 'classification',
   },
 ];
 
-export const ACTIVATIONS: readonly Choice<Activation>[] = [
+export const activations = (): readonly Choice<Activation>[] => [
   {
     value: 'relu',
     label: 'ReLU',
-    detail: 'max(0, x): does not saturate for x > 0 and is cheap; the notes say start with it. Units can "die" at 0.',
+    detail: l10n.t('max(0, x): does not saturate for x > 0 and is cheap; the notes say start with it. Units can "die" at 0.'),
     recommended: true,
     topic: 'activation-relu',
   },
   {
     value: 'leakyRelu',
     label: 'Leaky ReLU',
-    detail: 'max(0.01x, x): no saturation for x < 0 either, so units cannot die; keeps the advantages of ReLU.',
+    detail: l10n.t('max(0.01x, x): no saturation for x < 0 either, so units cannot die; keeps the advantages of ReLU.'),
     topic: 'activation-leaky-relu',
   },
   {
     value: 'prelu',
     label: 'PReLU',
-    detail: 'max(αx, x) where the slope α is learned.',
+    detail: l10n.t('max(αx, x) where the slope α is learned.'),
     topic: 'activation-prelu',
   },
   {
     value: 'elu',
     label: 'ELU',
-    detail: 'A ReLU variant with a smooth negative part (not in the notes; they advise trying ReLU variants).',
+    detail: l10n.t('A ReLU variant with a smooth negative part (not in the notes; they advise trying ReLU variants).'),
     topic: 'activation-practice',
   },
   {
     value: 'tanh',
     label: 'tanh',
-    detail: 'Maps to [-1, 1], zero-centred, but it is a rescaled sigmoid and saturates the same way.',
-    warning: 'tanh is zero-centred but still saturates (vanishing gradients): the notes say try it but "don\'t expect miracles".',
+    detail: l10n.t('Maps to [-1, 1], zero-centred, but it is a rescaled sigmoid and saturates the same way.'),
+    warning: l10n.t('tanh is zero-centred but still saturates (vanishing gradients): the notes say try it but "don\'t expect miracles".'),
     topic: 'activation-tanh',
   },
   {
     value: 'sigmoid',
-    label: 'Sigmoid',
-    detail: 'Maps to [0, 1]: gradients vanish for large |x| and outputs are all positive.',
-    warning: 'sigmoid saturates and its outputs are not zero-centred: the notes say not to use it.',
+    label: l10n.t('Sigmoid'),
+    detail: l10n.t('Maps to [0, 1]: gradients vanish for large |x| and outputs are all positive.'),
+    warning: l10n.t('sigmoid saturates and its outputs are not zero-centred: the notes say not to use it.'),
     topic: 'activation-sigmoid',
   },
 ];
 
-export const INITIALIZERS: readonly Choice<Initializer>[] = [
+export const initializers = (): readonly Choice<Initializer>[] => [
   {
     value: 'heNormal',
-    label: 'He normal',
-    detail: 'Gaussian with variance 2/n_in: keeps ReLU activations stable from layer to layer.',
+    label: l10n.t('He normal'),
+    detail: l10n.t('Gaussian with variance 2/n_in: keeps ReLU activations stable from layer to layer.'),
     recommended: true,
     topic: 'init-he',
   },
   {
     value: 'heUniform',
-    label: 'He uniform',
-    detail: 'Same variance 2/n_in as He normal, drawn from a uniform distribution.',
+    label: l10n.t('He uniform'),
+    detail: l10n.t('Same variance 2/n_in as He normal, drawn from a uniform distribution.'),
     topic: 'init-he',
   },
   {
     value: 'glorotNormal',
-    label: 'Xavier (Glorot) normal',
-    detail: 'Variance about 1/n_in: assumes a linear activation; with ReLU the activations pile up at 0 in deep nets.',
+    label: l10n.t('Xavier (Glorot) normal'),
+    detail: l10n.t('Variance about 1/n_in: assumes a linear activation; with ReLU the activations pile up at 0 in deep nets.'),
     topic: 'init-xavier',
   },
   {
     value: 'glorotUniform',
-    label: 'Xavier (Glorot) uniform',
-    detail: 'Xavier variance drawn from a uniform distribution (the Keras default).',
+    label: l10n.t('Xavier (Glorot) uniform'),
+    detail: l10n.t('Xavier variance drawn from a uniform distribution (the Keras default).'),
     topic: 'init-xavier',
   },
 ];
 
-export const OPTIMIZERS: readonly Choice<OptimizerKind>[] = [
+export const optimizers = (): readonly Choice<OptimizerKind>[] => [
   {
     value: 'nesterov',
-    label: 'SGD + Nesterov momentum (0.9)',
-    detail: 'Momentum with the gradient taken one step ahead, at w + ρ·v: a correction for the change of direction.',
+    label: l10n.t('SGD + Nesterov momentum (0.9)'),
+    detail: l10n.t('Momentum with the gradient taken one step ahead, at w + ρ·v: a correction for the change of direction.'),
     recommended: true,
     topic: 'optim-nesterov',
   },
   {
     value: 'momentum',
-    label: 'SGD + momentum (0.9)',
-    detail: 'Moves along a running average of gradients: smooths mini-batch noise, avoids zigzags, rolls past flat spots.',
+    label: l10n.t('SGD + momentum (0.9)'),
+    detail: l10n.t('Moves along a running average of gradients: smooths mini-batch noise, avoids zigzags, rolls past flat spots.'),
     topic: 'optim-momentum',
   },
   {
     value: 'sgd',
-    label: 'Plain SGD',
-    detail: 'w ← w − α·∇f(w) from noisy mini-batch estimates: zigzags, and slows to a crawl near saddle points.',
+    label: l10n.t('Plain SGD'),
+    detail: l10n.t('w ← w − α·∇f(w) from noisy mini-batch estimates: zigzags, and slows to a crawl near saddle points.'),
     topic: 'optim-sgd',
   },
   {
     value: 'adam',
     label: 'Adam',
-    detail: 'Momentum plus a per-weight step size (not in the notes). Use a smaller learning rate, e.g. 0.001.',
+    detail: l10n.t('Momentum plus a per-weight step size (not in the notes). Use a smaller learning rate, e.g. 0.001.'),
     topic: 'optim-momentum',
   },
 ];
 
-export const SCHEDULES: readonly Choice<Schedule>[] = [
+export const schedules = (): readonly Choice<Schedule>[] => [
   {
     value: 'step',
-    label: 'Step decay',
-    detail: 'Halve the learning rate every few epochs.',
+    label: l10n.t('Step decay'),
+    detail: l10n.t('Halve the learning rate every few epochs.'),
     recommended: true,
     topic: 'lr-step-decay',
   },
   {
     value: 'exponential',
-    label: 'Exponential decay',
-    detail: 'α = α0·e^(−k·t), with k chosen so the rate ends 10× lower.',
+    label: l10n.t('Exponential decay'),
+    detail: l10n.t('α = α0·e^(−k·t), with k chosen so the rate ends 10× lower.'),
     topic: 'lr-exponential-decay',
   },
   {
     value: 'inverseTime',
-    label: '1/t decay',
-    detail: 'α = α0 / (1 + k·t), with k chosen so the rate ends 10× lower.',
+    label: l10n.t('1/t decay'),
+    detail: l10n.t('α = α0 / (1 + k·t), with k chosen so the rate ends 10× lower.'),
     topic: 'lr-inverse-time-decay',
   },
   {
     value: 'constant',
-    label: 'Constant',
-    detail: 'Keep α0 all along: simplest, but the loss stays noisy at the end of training.',
+    label: l10n.t('Constant'),
+    detail: l10n.t('Keep α0 all along: simplest, but the loss stays noisy at the end of training.'),
     topic: 'lr-step-decay',
   },
 ];
@@ -225,7 +227,7 @@ function recommended<T>(choices: readonly Choice<T>[]): T {
 }
 
 function templateInfo(name: TemplateName): TemplateInfo {
-  const info = TEMPLATES.find((t) => t.name === name);
+  const info = templates().find((t) => t.name === name);
   if (info === undefined) throw new Error(`Unknown template "${String(name)}".`);
   return info;
 }
@@ -245,10 +247,10 @@ export function defaultOptions(template: TemplateName, task?: Task): ScaffoldOpt
     template,
     task: chosenTask,
     ...TEMPLATE_DEFAULTS[template],
-    activation: recommended(ACTIVATIONS),
-    initializer: recommended(INITIALIZERS),
-    optimizer: recommended(OPTIMIZERS),
-    schedule: recommended(SCHEDULES),
+    activation: recommended(activations()),
+    initializer: recommended(initializers()),
+    optimizer: recommended(optimizers()),
+    schedule: recommended(schedules()),
     batchNorm: false,
     dropout: 0,
     centerInputs: true,

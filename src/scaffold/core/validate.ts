@@ -1,5 +1,5 @@
 /** Checks ScaffoldOptions before generating, so no front end can produce a module that cannot work. */
-import { ACTIVATIONS, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES } from './choices';
+import { activations, initializers, optimizers, schedules, templates } from './choices';
 import type { ScaffoldOptions } from './scaffoldOptions';
 
 const isPositiveInteger = (n: number): boolean => Number.isInteger(n) && n > 0;
@@ -25,7 +25,7 @@ function csvProblems(options: ScaffoldOptions): string[] {
 /** Every problem with `options`, as short lower-case phrases; empty when they are fine. */
 export function optionProblems(options: ScaffoldOptions): string[] {
   const problems: string[] = [];
-  const template = TEMPLATES.find((t) => t.name === options.template);
+  const template = templates().find((t) => t.name === options.template);
   if (template === undefined) return [`unknown template "${String(options.template)}"`];
   if (!template.tasks.includes(options.task)) {
     problems.push(`the ${template.name} template does ${template.tasks.join(' or ')}, not ${String(options.task)}`);
@@ -33,10 +33,10 @@ export function optionProblems(options: ScaffoldOptions): string[] {
   const known = <T>(list: readonly { value: T }[], value: T, what: string): void => {
     if (!list.some((c) => c.value === value)) problems.push(`unknown ${what} "${String(value)}"`);
   };
-  known(ACTIVATIONS, options.activation, 'activation');
-  known(INITIALIZERS, options.initializer, 'initializer');
-  known(OPTIMIZERS, options.optimizer, 'optimizer');
-  known(SCHEDULES, options.schedule, 'schedule');
+  known(activations(), options.activation, 'activation');
+  known(initializers(), options.initializer, 'initializer');
+  known(optimizers(), options.optimizer, 'optimizer');
+  known(schedules(), options.schedule, 'schedule');
   if (!options.hiddenUnits.every(isPositiveInteger)) problems.push('hidden layer sizes must be positive integers');
   if (!(Number.isFinite(options.learningRate) && options.learningRate > 0)) {
     problems.push('the learning rate must be a positive number');

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ACTIVATIONS, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES, defaultOptions } from '../core/choices';
+import { activations, initializers, optimizers, schedules, templates, defaultOptions } from '../core/choices';
 import { describeOptions } from '../core/describe';
 import { parseDropoutRate, parseHiddenUnits } from '../core/parseNumbers';
 import { planScaffold } from '../core/plan';
@@ -33,7 +33,7 @@ export async function runNewModel(): Promise<vscode.Uri | undefined> {
   void announceWrittenModel(
     modelFile,
     plan.files[0].contents,
-    `DeepScope wrote ${path.basename(modelFile.fsPath)}: ${describeOptions(scaffold)}. Each default is explained in a comment next to it.`,
+    vscode.l10n.t('DeepScope wrote {0}: {1}. Each default is explained in a comment next to it.', path.basename(modelFile.fsPath), describeOptions(scaffold)),
   );
   return editor.document.uri;
 }
@@ -45,18 +45,18 @@ interface AskedOptions {
 
 async function askOptions(): Promise<AskedOptions | undefined> {
   const template = await pickItem<TemplateName>(
-    'data',
-    'What should the model learn from?',
-    TEMPLATES.map((info) => ({ value: info.name, label: info.label, detail: info.detail })),
+    vscode.l10n.t('data'),
+    vscode.l10n.t('What should the model learn from?'),
+    templates().map((info) => ({ value: info.name, label: info.label, detail: info.detail })),
   );
   if (!template) {
     return undefined;
   }
-  const info = TEMPLATES.find((candidate) => candidate.name === template);
+  const info = templates().find((candidate) => candidate.name === template);
   const tasks = info?.tasks ?? ['classification'];
   const task =
     tasks.length > 1
-      ? await pickItem<Task>('task', 'Predict a class or a number?', tasks.map((value) => ({ value, label: taskLabel(value) })))
+      ? await pickItem<Task>(vscode.l10n.t('task'), vscode.l10n.t('Predict a class or a number?'), tasks.map((value) => ({ value, label: taskLabel(value) })))
       : tasks[0];
   if (!task) {
     return undefined;
@@ -69,28 +69,28 @@ async function askOptions(): Promise<AskedOptions | undefined> {
     }
   }
   const defaults = defaultOptions(template, task);
-  const hiddenUnits = await askText('hidden layers', 'Units per hidden layer, input side first', defaults.hiddenUnits.join(', '), parseHiddenUnits);
+  const hiddenUnits = await askText(vscode.l10n.t('hidden layers'), vscode.l10n.t('Units per hidden layer, input side first'), defaults.hiddenUnits.join(', '), parseHiddenUnits);
   if (!hiddenUnits) {
     return undefined;
   }
-  const activation = await pickChoice('activation', ACTIVATIONS);
-  const initializer = activation && (await pickChoice('weight initialisation', INITIALIZERS));
-  const optimizer = initializer && (await pickChoice('optimiser', OPTIMIZERS));
-  const schedule = optimizer && (await pickChoice('learning-rate schedule', SCHEDULES));
+  const activation = await pickChoice(vscode.l10n.t('activation'), activations());
+  const initializer = activation && (await pickChoice(vscode.l10n.t('weight initialisation'), initializers()));
+  const optimizer = initializer && (await pickChoice(vscode.l10n.t('optimiser'), optimizers()));
+  const schedule = optimizer && (await pickChoice(vscode.l10n.t('learning-rate schedule'), schedules()));
   if (!activation || !initializer || !optimizer || !schedule) {
     return undefined;
   }
-  const extras = await pickMany<'center' | 'batchNorm' | 'dropout'>('extras', 'Space toggles, Enter confirms', [
-    { value: 'center', label: 'Center the inputs', detail: 'Subtract the mean of each feature (topic preprocessing-centering)', picked: defaults.centerInputs },
-    { value: 'batchNorm', label: 'Batch normalisation', detail: 'Before each activation, as in the notes (topic batch-norm)', picked: defaults.batchNorm },
-    { value: 'dropout', label: 'Dropout', detail: 'After each hidden activation (topic reg-dropout)', picked: defaults.dropout > 0 },
+  const extras = await pickMany<'center' | 'batchNorm' | 'dropout'>(vscode.l10n.t('extras'), vscode.l10n.t('Space toggles, Enter confirms'), [
+    { value: 'center', label: vscode.l10n.t('Center the inputs'), detail: vscode.l10n.t('Subtract the mean of each feature (topic preprocessing-centering)'), picked: defaults.centerInputs },
+    { value: 'batchNorm', label: vscode.l10n.t('Batch normalisation'), detail: vscode.l10n.t('Before each activation, as in the notes (topic batch-norm)'), picked: defaults.batchNorm },
+    { value: 'dropout', label: vscode.l10n.t('Dropout'), detail: vscode.l10n.t('After each hidden activation (topic reg-dropout)'), picked: defaults.dropout > 0 },
   ]);
   if (!extras) {
     return undefined;
   }
   let dropout = 0;
   if (extras.includes('dropout')) {
-    const rate = await askText('dropout rate', 'Probability of zeroing a unit during training', '0.2', parseDropoutRate);
+    const rate = await askText(vscode.l10n.t('dropout rate'), vscode.l10n.t('Probability of zeroing a unit during training'), '0.2', parseDropoutRate);
     if (rate === undefined) {
       return undefined;
     }
@@ -127,5 +127,5 @@ function suggestedFileName(options: ScaffoldOptions): string {
 }
 
 function taskLabel(task: Task): string {
-  return task === 'classification' ? 'Classification' : 'Regression';
+  return task === 'classification' ? vscode.l10n.t('Classification') : vscode.l10n.t('Regression');
 }

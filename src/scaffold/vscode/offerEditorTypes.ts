@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { installCommand, typePackagesFor, unresolvedPackages } from '../core/editorTypes';
 
-const INSTALL = 'Install with npm';
 
 /**
  * Says that the model was written. Where the workspace lacks the packages its imports name, the editor already
@@ -18,13 +17,14 @@ export async function announceWrittenModel(modelFile: vscode.Uri, source: string
     await vscode.window.showInformationMessage(summary);
     return;
   }
-  const [them, dependencies] = missing.length > 1 ? ['them', 'development dependencies'] : ['it', 'a development dependency'];
-  const choice = await vscode.window.showInformationMessage(
-    `${summary} This workspace has no ${missing.join(' or ')}: the editor takes ${them} from DeepScope, and training needs none. ` +
-      `To have ${them} in the project itself, install ${them} as ${dependencies}.`,
-    INSTALL,
-  );
-  if (choice !== INSTALL) return;
+  const install = vscode.l10n.t('Install with npm');
+  const packages = missing.join(vscode.l10n.t(' or '));
+  const advice =
+    missing.length > 1
+      ? vscode.l10n.t('This workspace has no {0}: the editor takes them from DeepScope, and training needs none. To have them in the project itself, install them as development dependencies.', packages)
+      : vscode.l10n.t('This workspace has no {0}: the editor takes it from DeepScope, and training needs none. To have it in the project itself, install it as a development dependency.', packages);
+  const choice = await vscode.window.showInformationMessage(`${summary} ${advice}`, install);
+  if (choice !== install) return;
   const root = vscode.workspace.getWorkspaceFolder(modelFile)?.uri.fsPath ?? directory;
   const terminal = vscode.window.createTerminal({ name: 'DeepScope: npm install', cwd: root });
   terminal.show();

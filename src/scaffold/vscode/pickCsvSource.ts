@@ -18,7 +18,7 @@ export interface PickedCsv {
 export async function pickCsvSource(task: Task): Promise<PickedCsv | undefined> {
   const [file] =
     (await vscode.window.showOpenDialog({
-      title: 'DeepScope: New Model: CSV file',
+      title: vscode.l10n.t('DeepScope: New Model: CSV file'),
       canSelectMany: false,
       filters: { CSV: ['csv'] },
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
@@ -31,16 +31,16 @@ export async function pickCsvSource(task: Task): Promise<PickedCsv | undefined> 
   try {
     parsed = parseCsv(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   } catch (error) {
-    void vscode.window.showErrorMessage(`DeepScope cannot read ${name}: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('DeepScope cannot read {0}: {1}', name, (error as Error).message));
     return undefined;
   }
   if (parsed.rows.length === 0) {
-    void vscode.window.showErrorMessage(`${name} has no data rows.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no data rows.', name));
     return undefined;
   }
   const targetColumn = await pickItem<number>(
-    'target column',
-    task === 'regression' ? 'Which numeric column should the model predict?' : 'Which column holds the class?',
+    vscode.l10n.t('target column'),
+    task === 'regression' ? vscode.l10n.t('Which numeric column should the model predict?') : vscode.l10n.t('Which column holds the class?'),
     columnItems(parsed, (column) => task === 'classification' || parsed.numericColumns[column] === true),
   );
   if (targetColumn === undefined) {
@@ -48,8 +48,8 @@ export async function pickCsvSource(task: Task): Promise<PickedCsv | undefined> 
   }
   const defaults = new Set(defaultFeatureColumns(parsed, targetColumn));
   const featureColumns = await pickMany<number>(
-    'input columns',
-    'Numeric columns used as inputs (Space toggles, Enter confirms)',
+    vscode.l10n.t('input columns'),
+    vscode.l10n.t('Numeric columns used as inputs (Space toggles, Enter confirms)'),
     columnItems(parsed, (column) => column !== targetColumn && parsed.numericColumns[column] === true).map((item) => ({
       ...item,
       picked: defaults.has(item.value),
@@ -62,7 +62,7 @@ export async function pickCsvSource(task: Task): Promise<PickedCsv | undefined> 
   try {
     source = buildCsvSource(parsed, { relativePath: name, task, targetColumn, featureColumns });
   } catch (error) {
-    void vscode.window.showErrorMessage(`DeepScope cannot use ${name}: ${(error as Error).message}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('DeepScope cannot use {0}: {1}.', name, (error as Error).message));
     return undefined;
   }
   reportBadRows(name, parsed, source, task);
@@ -72,7 +72,7 @@ export async function pickCsvSource(task: Task): Promise<PickedCsv | undefined> 
 function columnItems(parsed: ParsedCsv, include: (column: number) => boolean): { value: number; label: string; description: string }[] {
   return parsed.columnNames.flatMap((columnName, column) =>
     include(column)
-      ? [{ value: column, label: columnName, description: parsed.numericColumns[column] ? 'numeric' : 'text' }]
+      ? [{ value: column, label: columnName, description: parsed.numericColumns[column] ? vscode.l10n.t('numeric') : vscode.l10n.t('text') }]
       : [],
   );
 }
@@ -83,9 +83,9 @@ function reportBadRows(name: string, parsed: ParsedCsv, source: CsvSource, task:
   if (bad.length === 0) {
     return;
   }
-  const shown = bad.slice(0, 5).map((row) => `line ${row.line}: ${row.message}`).join('; ');
-  const more = bad.length > 5 ? ` (and ${bad.length - 5} more)` : '';
+  const shown = bad.slice(0, 5).map((row) => vscode.l10n.t('line {0}: {1}', row.line, row.message)).join('; ');
+  const more = bad.length > 5 ? vscode.l10n.t(' (and {0} more)', bad.length - 5) : '';
   void vscode.window.showWarningMessage(
-    `${name}: ${bad.length} row(s) cannot be used — ${shown}${more}. The model will refuse to train until they are fixed or removed.`,
+    vscode.l10n.t('{0}: {1} row(s) cannot be used — {2}{3}. The model will refuse to train until they are fixed or removed.', name, bad.length, shown, more),
   );
 }

@@ -5,7 +5,9 @@ import type { Choice } from '../core/choices';
  * Small wrappers over quick picks and input boxes for the multi-step "New Model…" flow.
  * Each returns `undefined` when the user presses Escape, which cancels the whole flow.
  */
-const TITLE = 'DeepScope: New Model';
+
+/** `step` is already in the display language (the callers' l10n.t). */
+const stepTitle = (step: string): string => vscode.l10n.t('DeepScope: New Model: {0}', step);
 
 interface ValueItem<T> extends vscode.QuickPickItem {
   readonly value: T;
@@ -16,12 +18,12 @@ export async function pickChoice<T>(step: string, choices: readonly Choice<T>[])
   const items: ValueItem<T>[] = choices.map((choice) => ({
     value: choice.value,
     label: choice.label,
-    description: choice.recommended ? 'recommended' : undefined,
+    description: choice.recommended ? vscode.l10n.t('recommended') : undefined,
     detail: choice.warning ? `$(warning) ${choice.warning}` : choice.detail,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${TITLE}: ${step}`,
-    placeHolder: `Choose the ${step.toLowerCase()} (Enter keeps the recommended default)`,
+    title: stepTitle(step),
+    placeHolder: vscode.l10n.t('Choose the {0} (Enter keeps the recommended default)', step),
     ignoreFocusOut: true,
     matchOnDetail: true,
   });
@@ -29,13 +31,13 @@ export async function pickChoice<T>(step: string, choices: readonly Choice<T>[])
 }
 
 export async function pickItem<T>(step: string, placeHolder: string, items: readonly ValueItem<T>[]): Promise<T | undefined> {
-  const picked = await vscode.window.showQuickPick(items, { title: `${TITLE}: ${step}`, placeHolder, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: stepTitle(step), placeHolder, ignoreFocusOut: true });
   return picked?.value;
 }
 
 export async function pickMany<T>(step: string, placeHolder: string, items: readonly (ValueItem<T> & { picked?: boolean })[]): Promise<T[] | undefined> {
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${TITLE}: ${step}`,
+    title: stepTitle(step),
     placeHolder,
     canPickMany: true,
     ignoreFocusOut: true,
@@ -51,7 +53,7 @@ export async function askText<T>(
   parse: (text: string) => { value: T } | { error: string },
 ): Promise<T | undefined> {
   const text = await vscode.window.showInputBox({
-    title: `${TITLE}: ${step}`,
+    title: stepTitle(step),
     prompt,
     value: initial,
     ignoreFocusOut: true,

@@ -5,18 +5,18 @@ import * as vscode from 'vscode';
  * Asks where the model goes: a path inside the first workspace folder (an input box holding
  * `suggestedPath`, fast to accept), or a save dialog when no folder is open.
  */
-export async function chooseModelFile(suggestedPath: string, title = 'DeepScope: New Model: file'): Promise<vscode.Uri | undefined> {
+export async function chooseModelFile(suggestedPath: string, title = vscode.l10n.t('DeepScope: New Model: file')): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     return vscode.window.showSaveDialog({
-      title: `${title}: save the model module`,
+      title: vscode.l10n.t('{0}: save the model module', title),
       filters: { TypeScript: ['ts'] },
       defaultUri: vscode.Uri.file(path.join(process.cwd(), path.basename(suggestedPath))),
     });
   }
   const relative = await vscode.window.showInputBox({
     title,
-    prompt: `Model file, relative to ${folder.name}`,
+    prompt: vscode.l10n.t('Model file, relative to {0}', folder.name),
     value: suggestedPath,
     ignoreFocusOut: true,
     validateInput: (text) => validateRelativePath(text),
@@ -27,10 +27,10 @@ export async function chooseModelFile(suggestedPath: string, title = 'DeepScope:
 function validateRelativePath(text: string): string | undefined {
   const trimmed = text.trim();
   if (!trimmed.endsWith('.ts')) {
-    return 'The model module is a TypeScript file: end the name with .ts';
+    return vscode.l10n.t('The model module is a TypeScript file: end the name with .ts');
   }
   if (path.isAbsolute(trimmed) || trimmed.split(/[\\/]/).includes('..')) {
-    return 'Give a path inside the workspace folder.';
+    return vscode.l10n.t('Give a path inside the workspace folder.');
   }
   return undefined;
 }
@@ -61,8 +61,9 @@ export async function writeScaffoldFiles(
   }
   if (toReplace.length > 0) {
     const names = toReplace.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ');
-    const answer = await vscode.window.showWarningMessage(`${names} already exists. Replace it?`, { modal: true }, 'Replace');
-    if (answer !== 'Replace') {
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', names), { modal: true }, replace);
+    if (answer !== replace) {
       return false;
     }
   }

@@ -3,10 +3,12 @@
  * 'advanced' channel (typed arrays cross as they are) at a lower priority, keep the tail of its stderr,
  * and turn an unexpected exit into one readable EngineError.
  */
+import * as l10n from '@vscode/l10n';
 import { fork, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EngineError } from '../../engine/engineError';
+import { messagesEnv } from '../../common/core/messages';
 
 /** The worker entries scripts/build.mjs bundles next to the extension (out/<entry>.js). */
 export type WorkerEntry = 'trainingWorker' | 'labWorker';
@@ -44,7 +46,8 @@ export function startEngineProcess(entry: WorkerEntry, maxMemoryMb: number, what
     execArgv: [`--max-old-space-size=${maxMemoryMb}`, ...(fromSource ? ['--import', 'tsx'] : [])],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    // The process speaks the parent's language (its messages reach the user as they are).
+    env: { ...process.env, ...messagesEnv(), ELECTRON_RUN_AS_NODE: '1' },
   });
   // Engine work takes a whole core; a lower priority keeps the editor (the parent) first in line when
   // cores are scarce. Best effort: not every platform allows it.
@@ -61,7 +64,7 @@ export function startEngineProcess(entry: WorkerEntry, maxMemoryMb: number, what
   });
   const exited = new Promise<ProcessExit>((resolve, reject) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
-    child.once('error', (error) => reject(new EngineError('training', `Could not start the ${what}: ${error.message}`)));
+    child.once('error', (error) => reject(new EngineError('training', l10n.t('Could not start the {0}: {1}', what, error.message))));
   });
   return { child, exited, stderrTail: () => stderr };
 }
@@ -72,8 +75,8 @@ export function startEngineProcess(entry: WorkerEntry, maxMemoryMb: number, what
  */
 export function crashError(what: string, exit: ProcessExit, stderr: string, memoryHint: string): EngineError {
   const outOfMemory = /heap out of memory|Allocation failed/i.test(stderr);
-  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
-  const hint = outOfMemory ? ` It ran out of memory: ${memoryHint}` : '';
+  const how = exit.signal ? l10n.t('signal {0}', exit.signal) : l10n.t('exit code {0}', String(exit.code));
+  const hint = outOfMemory ? ` ${l10n.t('It ran out of memory: {0}', memoryHint)}` : '';
   const tail = stderr.trim().split('\n').slice(-3).join(' ');
-  return new EngineError('training', `The ${what} crashed (${how}).${hint}${tail && !outOfMemory ? ` Last output: ${tail}` : ''}`);
+  return new EngineError('training', `${l10n.t('The {0} crashed ({1}).', what, how)}${hint}${tail && !outOfMemory ? ` ${l10n.t('Last output: {0}', tail)}` : ''}`);
 }

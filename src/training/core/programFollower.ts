@@ -6,6 +6,7 @@
  * `error` record (with its file:line); any other non-zero exit or signal → an `error` saying so. A run
  * that never trained still gets a log: a `start` with no layers, then how it ended.
  */
+import * as l10n from '@vscode/l10n';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -83,7 +84,7 @@ export function followProgramProcess(child: ChildProcess, program: FollowedProgr
 
   signal?.addEventListener('abort', program.kill, { once: true });
   return new Promise((resolve, reject) => {
-    child.once('error', (error) => reject(new Error(`Could not start the program process: ${error.message}`)));
+    child.once('error', (error) => reject(new Error(l10n.t('Could not start the program process: {0}', error.message))));
     // 'close': the process has exited and fd 3 is drained, so every record it wrote has been read.
     child.once('close', (exitCode, exitSignal) => {
       signal?.removeEventListener('abort', program.kill);
@@ -105,7 +106,8 @@ export function untrainedStart(program: Pick<FollowedProgram, 'file' | 'producer
 }
 
 function howItEnded(exitCode: number | null, signal: NodeJS.Signals | null, trained: boolean, neverTrained: string): string {
-  if (signal) return `The program was killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory, or killed from outside)' : ''}.`;
-  if (exitCode !== 0) return `The program exited with code ${exitCode}.`;
-  return trained ? 'The program ended.' : neverTrained;
+  if (signal === 'SIGKILL') return l10n.t('The program was killed by {0} (out of memory, or killed from outside).', signal);
+  if (signal) return l10n.t('The program was killed by {0}.', signal);
+  if (exitCode !== 0) return l10n.t('The program exited with code {0}.', String(exitCode));
+  return trained ? l10n.t('The program ended.') : neverTrained;
 }

@@ -2,6 +2,7 @@
  * Runs a user's tfjs program in a program process (src/engine/program/programWorker.ts); what it
  * reports on fd 3 and how its exit ends the run is `followProgramProcess`'s.
  */
+import * as l10n from '@vscode/l10n';
 import { spawn, type StdioOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import type { RunRecord } from '../../runs/core/runRecord';
 import { DEFAULT_MAX_MEMORY_MB } from './engineProcess';
 import { followProgramProcess, type FollowedProgram, type ProgramEvents, type ProgramOutcome } from './programFollower';
 import { PROGRAM_OPTIONS_ENV, type ProgramProcessOptions } from './programProtocol';
+import { messagesEnv } from '../../common/core/messages';
 
 export type { ProgramEvents, ProgramOutcome } from './programFollower';
 
@@ -40,7 +42,7 @@ export function runProgramInProcess(request: ProgramRequest, emit: (record: RunR
   const child = spawn(process.execPath, [`--max-old-space-size=${request.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB}`, ...execArgv, script, request.file, ...request.args], {
     cwd: request.cwd,
     stdio,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', [PROGRAM_OPTIONS_ENV]: JSON.stringify(options) },
+    env: { ...process.env, ...messagesEnv(), ELECTRON_RUN_AS_NODE: '1', [PROGRAM_OPTIONS_ENV]: JSON.stringify(options) },
   });
   const program: FollowedProgram = {
     file: path.resolve(request.cwd, request.file),
@@ -48,7 +50,7 @@ export function runProgramInProcess(request: ProgramRequest, emit: (record: RunR
     framework: 'tfjs',
     backend: 'cpu',
     kill: () => child.kill('SIGKILL'),
-    neverTrained: 'The program ended without calling fit() or fitDataset(): there was no training to watch.',
+    neverTrained: l10n.t('The program ended without calling fit() or fitDataset(): there was no training to watch.'),
   };
   return followProgramProcess(child, program, emit, events, signal);
 }

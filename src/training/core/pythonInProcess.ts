@@ -4,6 +4,7 @@
  * turns it into the run log. The script leads its own process group: Stop and a kill take its data
  * loader workers and any other child with it, so nothing is left behind.
  */
+import * as l10n from '@vscode/l10n';
 import { spawn, type StdioOptions } from 'node:child_process';
 import * as path from 'node:path';
 import type { RunRecord } from '../../runs/core/runRecord';
@@ -29,7 +30,7 @@ export async function runPythonInProcess(request: PythonRequest, emit: (record: 
   const file = path.resolve(request.cwd, request.file);
   const check = await checkPythonInterpreter(request.interpreter);
   if (!check.ok) return notStarted(file, check.message, emit);
-  if (signal?.aborted) return notStarted(file, 'Stopped before the script started.', emit, true);
+  if (signal?.aborted) return notStarted(file, l10n.t('Stopped before the script started.'), emit, true);
   events.backend?.({ type: 'backend', backend: check.cuda ? 'torch-cuda' : 'torch-cpu' });
   const watcherArgs = ['--probe-every', String(request.probeEverySteps), ...(request.watchLayers?.length ? ['--layers', request.watchLayers.join(',')] : [])];
   const stdio: StdioOptions = request.stdio === 'inherit' ? ['inherit', 'inherit', 'inherit', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'];
@@ -55,7 +56,7 @@ export async function runPythonInProcess(request: PythonRequest, emit: (record: 
     framework: 'pytorch',
     backend: check.cuda ? 'torch-cuda' : 'torch-cpu',
     kill: () => group('SIGKILL'),
-    neverTrained: 'The script ended without an optimizer step on a model: there was no training to watch. DeepScope watches the models a torch.optim optimizer steps; parameters updated by hand (p.data.add_(…)) are not seen.',
+    neverTrained: l10n.t('The script ended without an optimizer step on a model: there was no training to watch. DeepScope watches the models a torch.optim optimizer steps; parameters updated by hand (p.data.add_(…)) are not seen.'),
   };
   try {
     return await followProgramProcess(child, program, emit, events, signal);

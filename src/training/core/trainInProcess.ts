@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { EngineError } from '../../engine/engineError';
 import type { RunSummary } from '../../engine/train';
 import type { EndRecord, RunRecord, StartRecord } from '../../runs/core/runRecord';
@@ -19,7 +20,8 @@ export interface ProcessRunSummary extends RunSummary {
 
 /** If the process has not stopped this long after a cancel, it is killed. */
 const CANCEL_GRACE_MS = 10_000;
-const WHAT = 'training process';
+/** Said when the process fails (a function: the language is chosen after this module loads). */
+const what = (): string => l10n.t('training process');
 
 /**
  * Trains in a separate Node process (never on the caller's thread: tfjs ops are synchronous and
@@ -29,7 +31,7 @@ const WHAT = 'training process';
  * The process exits after the run whatever happens.
  */
 export function trainInProcess(options: TrainingProcessOptions, emit: (record: RunRecord) => void, run: ProcessRunOptions = {}): Promise<ProcessRunSummary> {
-  const engine = startEngineProcess('trainingWorker', run.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, WHAT);
+  const engine = startEngineProcess('trainingWorker', run.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, what());
   const child = engine.child;
   let start: StartRecord | undefined;
   const history: EpochRecord[] = [];
@@ -68,11 +70,11 @@ export function trainInProcess(options: TrainingProcessOptions, emit: (record: R
       });
     if (outcome && 'error' in outcome) throw outcome.error;
     if (outcome && start) return { start, history, cancelled: outcome.end.status === 'cancelled', leakedTensors: outcome.end.leakedTensors ?? 0 };
-    if (outcome) throw failure(new EngineError('training', 'The training process finished without starting a run'));
+    if (outcome) throw failure(new EngineError('training', l10n.t('The training process finished without starting a run')));
     if (run.signal?.aborted && exit.signal === 'SIGKILL') {
-      throw failure(new EngineError('training', 'The training process did not stop after Cancel and was killed'));
+      throw failure(new EngineError('training', l10n.t('The training process did not stop after Cancel and was killed')));
     }
-    throw failure(crashError(WHAT, exit, engine.stderrTail(), 'use a smaller batch size or dataset, or raise deepscope.training.maxMemoryMb.'));
+    throw failure(crashError(what(), exit, engine.stderrTail(), l10n.t('use a smaller batch size or dataset, or raise deepscope.training.maxMemoryMb.')));
   };
   return finished();
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { chooseModelFile, writeScaffoldFiles } from '../../scaffold/vscode/writeScaffold';
-import { BROKEN_EXAMPLES, brokenExamplePath, type BrokenExample } from '../core/brokenExamples';
+import { brokenExamples, brokenExamplePath, type BrokenExample } from '../core/brokenExamples';
 
 /**
  * "DeepScope: Open a Broken Example…": picks one of the broken examples DeepScope ships, copies it into the
@@ -10,11 +10,16 @@ import { BROKEN_EXAMPLES, brokenExamplePath, type BrokenExample } from '../core/
  */
 export async function openBrokenExample(extensionUri: vscode.Uri): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showQuickPick(
-    BROKEN_EXAMPLES.map((example) => ({ label: example.file, description: `finds ${example.finding}`, detail: `Quick fix: ${example.fix}`, example })),
-    { title: 'DeepScope: Open a Broken Example', placeHolder: 'Each has one classic training bug that DeepScope diagnoses' },
+    brokenExamples().map((example) => ({
+      label: example.file,
+      description: vscode.l10n.t('finds {0}', example.finding),
+      detail: vscode.l10n.t('Quick fix: {0}', example.fix),
+      example,
+    })),
+    { title: vscode.l10n.t('DeepScope: Open a Broken Example'), placeHolder: vscode.l10n.t('Each has one classic training bug that DeepScope diagnoses') },
   );
   if (!picked) return undefined;
-  const target = await chooseModelFile(brokenExamplePath(picked.example), 'DeepScope: Open a Broken Example: file');
+  const target = await chooseModelFile(brokenExamplePath(picked.example), vscode.l10n.t('DeepScope: Open a Broken Example: file'));
   if (!target) return undefined;
   const contents = new TextDecoder().decode(await vscode.workspace.fs.readFile(shippedFile(extensionUri, picked.example)));
   if (!(await writeScaffoldFiles(target, [{ relativePath: path.basename(target.fsPath), contents }]))) return undefined;

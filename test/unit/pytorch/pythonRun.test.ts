@@ -42,9 +42,13 @@ function run(script: string, signal?: AbortSignal, onRecord: (record: RunRecord)
   return { records, outcome, unwatched, stderr: () => stderr };
 }
 
-/** The processes whose command line names `script` (the run is over: there must be none). */
+/**
+ * The processes whose command line names this checkout's `script` (the run is over: there must be none). The full
+ * path: other checkouts on the machine may be running the same fixture at the same time.
+ */
 function processesOf(script: string): string[] {
-  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(script));
+  const file = path.join(FIXTURES, script);
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(file));
 }
 
 test('a script that raises: its error record points at its own line, the exit code is Python\'s', { skip }, async () => {

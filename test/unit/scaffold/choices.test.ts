@@ -1,7 +1,7 @@
 /** The menus and the defaults: what the quick picks and `deepscope help new` offer. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACTIVATIONS, type Choice, INITIALIZERS, OPTIMIZERS, SCHEDULES, TEMPLATES, defaultOptions } from '../../../src/scaffold/core/choices';
+import { activations, type Choice, initializers, optimizers, schedules, templates, defaultOptions } from '../../../src/scaffold/core/choices';
 import { TOPIC_IDS } from '../../../src/notes/core/topicIds';
 import { optionProblems } from '../../../src/scaffold/core/validate';
 
@@ -9,12 +9,12 @@ const values = <T>(list: readonly Choice<T>[]): T[] => list.map((c) => c.value);
 const recommended = <T>(list: readonly Choice<T>[]): T[] => list.filter((c) => c.recommended === true).map((c) => c.value);
 
 test('each menu lists every value once, the one recommended default first', () => {
-  assert.deepEqual(values(ACTIVATIONS), ['relu', 'leakyRelu', 'prelu', 'elu', 'tanh', 'sigmoid']);
-  assert.deepEqual(values(INITIALIZERS), ['heNormal', 'heUniform', 'glorotNormal', 'glorotUniform']);
-  assert.deepEqual(values(OPTIMIZERS), ['nesterov', 'momentum', 'sgd', 'adam']);
-  assert.deepEqual(values(SCHEDULES), ['step', 'exponential', 'inverseTime', 'constant']);
-  assert.deepEqual(TEMPLATES.map((t) => t.name), ['spiral', 'moons', 'blobs', 'sine', 'iris', 'csv']);
-  const lists: readonly (readonly Choice<string>[])[] = [ACTIVATIONS, INITIALIZERS, OPTIMIZERS, SCHEDULES];
+  assert.deepEqual(values(activations()), ['relu', 'leakyRelu', 'prelu', 'elu', 'tanh', 'sigmoid']);
+  assert.deepEqual(values(initializers()), ['heNormal', 'heUniform', 'glorotNormal', 'glorotUniform']);
+  assert.deepEqual(values(optimizers()), ['nesterov', 'momentum', 'sgd', 'adam']);
+  assert.deepEqual(values(schedules()), ['step', 'exponential', 'inverseTime', 'constant']);
+  assert.deepEqual(templates().map((t) => t.name), ['spiral', 'moons', 'blobs', 'sine', 'iris', 'csv']);
+  const lists: readonly (readonly Choice<string>[])[] = [activations(), initializers(), optimizers(), schedules()];
   for (const list of lists) {
     assert.deepEqual(recommended(list), [list[0]?.value]);
   }
@@ -22,17 +22,17 @@ test('each menu lists every value once, the one recommended default first', () =
 
 test('every choice has a label, a detail and a known topic; only tanh and sigmoid warn', () => {
   const known: readonly string[] = TOPIC_IDS;
-  for (const choice of [...ACTIVATIONS, ...INITIALIZERS, ...OPTIMIZERS, ...SCHEDULES] as Choice<string>[]) {
+  for (const choice of [...activations(), ...initializers(), ...optimizers(), ...schedules()] as Choice<string>[]) {
     assert.ok(choice.label.length > 0 && choice.detail.length > 10, choice.value);
     assert.ok(known.includes(choice.topic), `${choice.value}: ${choice.topic}`);
   }
-  assert.deepEqual(ACTIVATIONS.filter((c) => c.warning !== undefined).map((c) => c.value), ['tanh', 'sigmoid']);
-  assert.match(ACTIVATIONS.find((c) => c.value === 'sigmoid')?.warning ?? '', /not zero-centred.*not to use it/);
-  assert.match(ACTIVATIONS.find((c) => c.value === 'tanh')?.warning ?? '', /zero-centred.*saturates.*miracles/);
+  assert.deepEqual(activations().filter((c) => c.warning !== undefined).map((c) => c.value), ['tanh', 'sigmoid']);
+  assert.match(activations().find((c) => c.value === 'sigmoid')?.warning ?? '', /not zero-centred.*not to use it/);
+  assert.match(activations().find((c) => c.value === 'tanh')?.warning ?? '', /zero-centred.*saturates.*miracles/);
 });
 
 test('templates: tasks and their default', () => {
-  const tasks = Object.fromEntries(TEMPLATES.map((t) => [t.name, [t.defaultTask, ...t.tasks]]));
+  const tasks = Object.fromEntries(templates().map((t) => [t.name, [t.defaultTask, ...t.tasks]]));
   assert.deepEqual(tasks, {
     spiral: ['classification', 'classification'],
     moons: ['classification', 'classification'],
@@ -44,7 +44,7 @@ test('templates: tasks and their default', () => {
 });
 
 test('defaultOptions: the recommended choices, centred inputs, no batch norm or dropout, seed 42', () => {
-  for (const template of TEMPLATES) {
+  for (const template of templates()) {
     const options = defaultOptions(template.name);
     assert.equal(options.template, template.name);
     assert.equal(options.task, template.defaultTask);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, beforeEach, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { ACTIVATIONS, defaultOptions } from '../../../src/scaffold/core/choices';
+import { activations, defaultOptions } from '../../../src/scaffold/core/choices';
 import { irisCsv } from '../../../src/scaffold/core/irisCsv';
 import { generateModule } from '../../../src/scaffold/core/templates/index';
 import { runCliIn, type CliRun } from '../support/cli';
@@ -83,7 +83,7 @@ describe('deepscope new', () => {
       seed: 3,
     });
     assert.equal(read('m.ts'), expected);
-    assert.deepEqual(run.err, [`warning: ${ACTIVATIONS.find((c) => c.value === 'tanh')?.warning}`]);
+    assert.deepEqual(run.err, [`warning: ${activations().find((c) => c.value === 'tanh')?.warning}`]);
   });
 
   test('csv: columns by name, the path relative to the model, bad rows as warnings', async () => {

@@ -3,6 +3,7 @@
  * parameters, and the key numbers the CLI prints. `defineLab` adds the defaults and the validation, so a
  * lab only ever sees complete, checked parameters, whoever called it (CLI, webview, tests).
  */
+import * as l10n from '@vscode/l10n';
 import { EngineError } from '../../../engine/engineError';
 import type { KeyTable, LabInfo, LabResult, ParamSpec, ParamsOf, ParamValue, ParamValues } from '../labs';
 
@@ -51,7 +52,7 @@ export function resolveParams(specs: readonly ParamSpec[], raw: Readonly<Record<
   for (const key of Object.keys(raw)) {
     if (raw[key] !== undefined && !specs.some((spec) => spec.name === key)) {
       const known = specs.map((spec) => spec.name).join(', ') || 'none';
-      throw new EngineError('config', `unknown parameter "${key}" (parameters: ${known})`);
+      throw new EngineError('config', l10n.t('unknown parameter "{0}" (parameters: {1})', key, known));
     }
   }
   const values: Record<string, ParamValue> = {};
@@ -64,19 +65,19 @@ export function resolveParams(specs: readonly ParamSpec[], raw: Readonly<Record<
 
 function checkValue(spec: ParamSpec, value: unknown): ParamValue {
   const fail = (expected: string): never => {
-    throw new EngineError('config', `parameter "${spec.name}" must be ${expected}, got ${JSON.stringify(value)}`);
+    throw new EngineError('config', l10n.t('parameter "{0}" must be {1}, got {2}', spec.name, expected, JSON.stringify(value)));
   };
   switch (spec.kind) {
     case 'number': {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      const range = `a${spec.integer ? ' whole' : ''} number from ${spec.min} to ${spec.max}`;
+      const range = spec.integer ? l10n.t('a whole number from {0} to {1}', spec.min, spec.max) : l10n.t('a number from {0} to {1}', spec.min, spec.max);
       if (typeof number !== 'number' || !Number.isFinite(number)) return fail(range);
       if (number < spec.min || number > spec.max || (spec.integer === true && !Number.isInteger(number))) return fail(range);
       return number;
     }
     case 'choice':
-      return typeof value === 'string' && spec.choices.includes(value) ? value : fail(`one of ${spec.choices.join(', ')}`);
+      return typeof value === 'string' && spec.choices.includes(value) ? value : fail(l10n.t('one of {0}', spec.choices.join(', ')));
     case 'text':
-      return typeof value === 'string' && value.length <= spec.maxLength ? value : fail(`a text of at most ${spec.maxLength} characters`);
+      return typeof value === 'string' && value.length <= spec.maxLength ? value : fail(l10n.t('a text of at most {0} characters', spec.maxLength));
   }
 }
