@@ -42,17 +42,26 @@ export function measuredMatMulGflops(): number {
   return (2 * m * k * n) / (best / 1000) / 1e9;
 }
 
-/** Why DeepScope is not `goal` × PyTorch: the products' time at the measured rate, against PyTorch's step and DeepScope's own. */
-export function speedReason(flops: number, gflops: number, backend: string, deepscopeStepsPerSec: number, pytorchStepsPerSec: number, goal: number): string {
-  const productsMs = flops / (gflops * 1e9) * 1000;
+/**
+ * Why DeepScope is not `goal` × PyTorch: the products' CPU time at the measured rate, against PyTorch's
+ * step and DeepScope's own (its CPU time per step: wall time also counts waiting for a core).
+ */
+export function speedReason(flops: number, gflops: number, backend: string, deepscope: { readonly cpuMsPerStep: number }, pytorchStepsPerSec: number, goal: number): string {
+  const productsMs = (flops / (gflops * 1e9)) * 1000;
   const pytorchMs = 1000 / pytorchStepsPerSec;
   const neededMs = pytorchMs / goal;
-  const deepscopeMs = 1000 / deepscopeStepsPerSec;
   const products = `its matrix products (${(flops / 1e6).toFixed(0)} MFLOP a step, forward and backward) need ${productsMs.toFixed(1)} ms of CPU at the ${gflops.toFixed(1)} GFLOP/s ${backend}'s matMul reaches here`;
   if (productsMs >= neededMs) {
     return `why: ${products}, and ${goal.toFixed(1)}× PyTorch (${pytorchMs.toFixed(1)} ms a step) needs a whole step of ${neededMs.toFixed(1)} ms`;
   }
-  return `why: DeepScope's step takes ${deepscopeMs.toFixed(1)} ms, PyTorch's ${pytorchMs.toFixed(1)} ms; ${products}, so ${(deepscopeMs - productsMs).toFixed(1)} ms of DeepScope's step goes elsewhere (or to products slower than that rate)`;
+  const stepMs = deepscope.cpuMsPerStep;
+  return `why: DeepScope's step takes ${stepMs.toFixed(1)} ms of CPU, PyTorch's whole step ${pytorchMs.toFixed(1)} ms; ${products}, so ${(stepMs - productsMs).toFixed(1)} ms of DeepScope's step goes elsewhere (or to products slower than that rate)`;
+}
+
+/** Why the host's event loop stalled: the load on the machine while it ran (the host itself only receives messages). */
+export function stallReason(loadAverage: number, cores: number): string {
+  const busy = loadAverage > cores;
+  return `why: the host only receives the training process's messages; the load average was ${loadAverage.toFixed(1)} on ${cores} cores${busy ? ', so the stall includes time spent waiting for a core' : ', so the machine\'s load does not explain it'}`;
 }
 
 /** Why the probes cost more than the goal: how many ran in the measured steps, and each one's cost in steps of plain training (ms per step of each side, CPU or wall). */
