@@ -184,6 +184,10 @@ async function main(): Promise<void> {
   // Interleaved, so drift in machine load affects both sides alike; the best of each is kept.
   const noTorch = pytorchUnavailable();
   if (noTorch) console.log(`PyTorch not measured: ${noTorch}.`);
+  // One run of each first, not counted: the process's first training compiles tfjs's and DeepScope's code
+  // paths, which would otherwise weigh on the first round's side only.
+  await plainFit();
+  await deepScopeFit(backend);
   const plainRuns: Rate[] = [];
   const probedRuns: ProbedRate[] = [];
   const pytorch: PytorchRate[] = [];
