@@ -13,7 +13,7 @@
  *   the MLP (goal ≥ 2.0× PyTorch) and the small CNN of bench/models/referenceCnn.ts (goal ≥ 1.0×).
  * Each goal not met is printed with one line saying why, computed from this run's figures (goalReasons.ts).
  * Writes bench/results.json: { overheadRatio, overheadCpuRatio (the same in CPU time per step, median of
- * the paired rounds), matMulGflops, stepsPerSec: { <backend>: n }, hostMaxStallMs,
+ * the paired rounds; the probes' goal must hold in both), matMulGflops, stepsPerSec: { <backend>: n }, hostMaxStallMs,
  * runLogOverhead, runLogStepsPerSec: { withoutLog, withLog }, runLogBytes, deepscopeStepsPerSec,
  * pytorchStepsPerSec?, vsPytorch?, pytorchThreads?, cnn: { deepscopeStepsPerSec, pytorchStepsPerSec?,
  * vsPytorch?, pytorchThreads? } }.
@@ -201,22 +201,29 @@ async function main(): Promise<void> {
   const plainBest = Math.max(...plain);
   const probedBest = Math.max(...probed);
   const overheadRatio = plainBest / probedBest;
-  // CPU time per step, paired round by round (each pair ran back to back): the median of the ratios. Other
-  // jobs on the machine stretch wall time by tens of percent from one run to the next, CPU time much less:
-  // the goal is judged on this ratio, the wall-time one printed beside it.
+  // CPU time per step too, paired round by round (each pair ran back to back): the median of the ratios.
+  // Other jobs on the machine stretch wall time by tens of percent from one run to the next; CPU time
+  // varies less with them but counts tfjs's and V8's helper threads. The goal must hold in both.
   const cpuRatios = probedRuns.map((run, i) => run.cpuMsPerStep / plainRuns[i].cpuMsPerStep);
   const overheadCpuRatio = median(cpuRatios);
   const cpuList = (runs: readonly Rate[]): string => runs.map((run) => run.cpuMsPerStep.toFixed(1)).join(', ');
+  const percent = (ratio: number): string => `${((ratio - 1) * 100).toFixed(1)}%`;
   console.log(`[${backend}] plain model.fit      ${plainBest.toFixed(2)} steps/s  (runs: ${plain.map((v) => v.toFixed(2)).join(', ')}; CPU ms/step ${cpuList(plainRuns)})`);
   console.log(`[${backend}] DeepScope + probes   ${probedBest.toFixed(2)} steps/s  (runs: ${probed.map((v) => v.toFixed(2)).join(', ')}; CPU ms/step ${cpuList(probedRuns)})`);
-  const probesMet = overheadCpuRatio <= 1.05;
+  const probesMet = overheadRatio <= 1.05 && overheadCpuRatio <= 1.05;
   console.log(
-    `probes cost ${((overheadCpuRatio - 1) * 100).toFixed(1)}% of CPU time per step (median of ${REPEATS} pairs: ${cpuRatios.map((ratio) => `${((ratio - 1) * 100).toFixed(1)}%`).join(', ')}); goal ≤ 5%: ${probesMet ? 'met' : 'NOT MET'}` +
-      `; in wall time, best against best: ${((overheadRatio - 1) * 100).toFixed(1)}%`,
+    `probes cost ${percent(overheadRatio)} in wall time (best run against best run), ${percent(overheadCpuRatio)} in CPU time per step ` +
+      `(median of ${REPEATS} pairs: ${cpuRatios.map(percent).join(', ')}); goal ≤ 5% in both: ${probesMet ? 'met' : 'NOT MET'}`,
   );
-  const medianPair = cpuRatios.indexOf([...cpuRatios].sort((a, b) => a - b)[Math.floor((cpuRatios.length - 1) / 2)]);
-  const pair = probedRuns[medianPair];
-  if (!probesMet) console.log(probesReason(plainRuns[medianPair].cpuMsPerStep, pair.cpuMsPerStep, pair.measuredSteps, pair.probesInMeasuredSteps, 'CPU'));
+  if (!probesMet) {
+    const bestProbed = probedRuns[probed.indexOf(probedBest)];
+    const medianPair = cpuRatios.indexOf([...cpuRatios].sort((a, b) => a - b)[Math.floor((cpuRatios.length - 1) / 2)]);
+    console.log(
+      overheadRatio > 1.05
+        ? probesReason(1000 / plainBest, 1000 / probedBest, bestProbed.measuredSteps, bestProbed.probesInMeasuredSteps, 'wall time')
+        : probesReason(plainRuns[medianPair].cpuMsPerStep, probedRuns[medianPair].cpuMsPerStep, probedRuns[medianPair].measuredSteps, probedRuns[medianPair].probesInMeasuredSteps, 'CPU'),
+    );
+  }
   const gflops = measuredMatMulGflops();
   const batch = 128;
   const productFlops = async (file: string): Promise<number> => {
