@@ -68,15 +68,3 @@ export function stallReason(loadAverage: number, cores: number): string {
 export function probesReason(msPerProbe: number, plainMsPerStep: number, measuredSteps: number, probesInMeasuredSteps: number): string {
   return `why: ${probesInMeasuredSteps} probes ran in the ${measuredSteps} measured steps, each ${msPerProbe.toFixed(1)} ms = ${(msPerProbe / plainMsPerStep).toFixed(1)} steps of plain training (a forward and backward pass on the probe batch, then every layer's statistics)`;
 }
-
-/** Why the host's event loop stalled: the load on the machine while it ran (the host itself only receives messages). */
-export function stallReason(loadAverage: number, cores: number): string {
-  const busy = loadAverage > cores;
-  return `why: the host only receives the training process's messages; the load average was ${loadAverage.toFixed(1)} on ${cores} cores${busy ? ', so the stall includes time spent waiting for a core' : ', so the machine\'s load does not explain it'}`;
-}
-
-/** Why the probes cost more than the goal: how many ran in the measured steps, and each one's cost in steps of plain training (ms per step of each side, CPU or wall). */
-export function probesReason(plainMsPerStep: number, probedMsPerStep: number, measuredSteps: number, probesInMeasuredSteps: number, clock: string): string {
-  const perProbeMs = ((probedMsPerStep - plainMsPerStep) * measuredSteps) / Math.max(1, probesInMeasuredSteps);
-  return `why: ${probesInMeasuredSteps} probes ran in the ${measuredSteps} measured steps, each ≈ ${perProbeMs.toFixed(1)} ms of ${clock} = ${(perProbeMs / plainMsPerStep).toFixed(1)} plain steps (a forward and backward pass on the probe batch, then every layer's statistics)`;
-}
