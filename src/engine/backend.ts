@@ -7,6 +7,7 @@ import { registerWasmConv2dPaddingOverrides } from './wasmConv2dPadding';
 import { registerWasmFallbackKernels } from './wasmFallbackKernels';
 import { registerWasmGatherOverride } from './wasmGather';
 import { registerWasmMatMulOverrides } from './wasmMatMul';
+import { registerWasmMaxPoolGradOverride } from './wasmMaxPoolGrad';
 
 import type { BackendPreference } from '../training/core/backendPreference';
 
@@ -61,4 +62,5 @@ export function registerWasmKernels(): void {
   registerWasmConv2dBackpropOverrides();
   registerWasmConv2dPaddingOverrides();
   registerWasmGatherOverride();
+  registerWasmMaxPoolGradOverride();
 }

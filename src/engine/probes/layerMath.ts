@@ -37,37 +37,52 @@ export function describeLayer(layer: Layer): LayerInfo {
 }
 
 /**
- * How to get the value fed to the layer's activation function from the layer's input, when the
- * layer applies a non-linear activation: Dense and Conv2D recompute their linear part, activation
- * layers take their input as is. Undefined when there is no (non-linear) activation to look at.
+ * Where the probe finds the value fed to the layer's activation function, when the layer applies a
+ * non-linear activation: activation layers take it as their `input`; Dense and Conv2D (channels
+ * last) compute it inside their `call`, which hands it to their activation function. Undefined when
+ * there is no (non-linear) activation to look at.
  */
-export function preActivationFn(layer: Layer): ((input: tf.Tensor) => tf.Tensor) | undefined {
+export function preActivationSource(layer: Layer): 'input' | 'call' | undefined {
   const className = layer.getClassName();
-  if (ACTIVATION_LAYERS[className] || className === 'Activation') {
-    return (input) => input;
-  }
+  if (ACTIVATION_LAYERS[className] || className === 'Activation') return 'input';
   const activation = activationOf(layer);
-  if (!activation || activation === 'linear') {
-    return undefined;
-  }
-  const [kernel, bias] = layer.getWeights();
-  const config = layer.getConfig();
-  const useBias = config.useBias !== false && bias !== undefined;
-  if (className === 'Dense' && kernel) {
-    return (input) => {
-      const flat = input.reshape([-1, kernel.shape[0]]);
-      const linear = tf.matMul(flat, kernel as tf.Tensor2D);
-      return useBias ? linear.add(bias) : linear;
-    };
-  }
-  if (className === 'Conv2D' && kernel && (config.dataFormat ?? 'channelsLast') === 'channelsLast') {
-    const strides = config.strides as [number, number];
-    const dilations = config.dilationRate as [number, number];
-    const padding = config.padding as 'valid' | 'same';
-    return (input) => {
-      const linear = tf.conv2d(input as tf.Tensor4D, kernel as tf.Tensor4D, strides, padding, 'NHWC', dilations);
-      return useBias ? linear.add(bias) : linear;
-    };
-  }
+  if (!activation || activation === 'linear' || !activationFunctionOf(layer)) return undefined;
+  if (className === 'Dense') return 'call';
+  if (className === 'Conv2D' && (layer.getConfig().dataFormat ?? 'channelsLast') === 'channelsLast') return 'call';
   return undefined;
+}
+
+/** The activation function object tfjs's Dense and Conv layers keep and call on their linear part. */
+interface ActivationFunction {
+  getClassName(): string;
+  apply(x: tf.Tensor, ...rest: unknown[]): tf.Tensor;
+}
+
+function activationFunctionOf(layer: Layer): ActivationFunction | undefined {
+  const activation = (layer as unknown as { activation?: Partial<ActivationFunction> }).activation;
+  return typeof activation?.apply === 'function' && typeof activation.getClassName === 'function' ? (activation as ActivationFunction) : undefined;
+}
+
+/**
+ * Until the returned function is called, the layer's calls hand the tensor they feed to their
+ * activation function to `record` (which must `tf.keep` what it keeps: the layer's tidy frees it).
+ * The stand-in carries a name tfjs does not fuse, so a Dense or Conv2D applies it after its linear
+ * part instead of inside one fused kernel: the same values, and the pre-activation comes from the
+ * probe's own forward pass instead of a second matrix product or convolution.
+ */
+export function interceptPreActivation(layer: Layer, record: (preActivation: tf.Tensor) => void): () => void {
+  const holder = layer as unknown as { activation: ActivationFunction };
+  const original = activationFunctionOf(layer);
+  if (!original) return () => undefined;
+  const standIn: ActivationFunction = Object.assign(Object.create(original) as ActivationFunction, {
+    getClassName: () => 'DeepScopePreActivationProbe',
+    apply: (x: tf.Tensor, ...rest: unknown[]) => {
+      record(x);
+      return original.apply(x, ...rest);
+    },
+  });
+  holder.activation = standIn;
+  return () => {
+    holder.activation = original;
+  };
 }

@@ -1,15 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerProbe, ProbeFrame, WeightProbe } from '../../runs/core/trainingData';
-import { describeDistribution, describeValues, saturationOf } from './distribution';
-import { activationOf, preActivationFn } from './layerMath';
+import { describeDistribution, describeValues, saturationOf, summarizeValues, withoutSaturation, type Values } from './distribution';
+import { unitSpread, updateNormRatio } from './weightMath';
+import { activationOf, interceptPreActivation, preActivationSource } from './layerMath';
 
 type Layer = tf.layers.Layer;
 
 interface Watched {
   readonly layer: Layer;
   readonly outputIndex: number;
-  /** Index of the layer's input among the probe outputs, when a pre-activation is computed. */
+  /** Index of the layer's input among the probe outputs, when that input is the pre-activation. */
   readonly inputIndex?: number;
+  /** The layer computes its pre-activation in its call: the probe records it there. */
+  readonly recordsPreActivation: boolean;
 }
 
 /**
@@ -39,11 +42,15 @@ export class ModelProbe {
     };
     this.watched = model.layers
       .filter((layer) => watchedNames.includes(layer.name))
-      .map((layer) => ({
-        layer,
-        outputIndex: add(single(layer.output)),
-        inputIndex: preActivationFn(layer) ? add(single(layer.input)) : undefined,
-      }));
+      .map((layer) => {
+        const preActivation = preActivationSource(layer);
+        return {
+          layer,
+          outputIndex: add(single(layer.output)),
+          inputIndex: preActivation === 'input' ? add(single(layer.input)) : undefined,
+          recordsPreActivation: preActivation === 'call',
+        };
+      });
     this.finalIndex = add(single(model.outputs[0]));
     // Named, so tfjs's counter of unnamed models (model_1, model_2…) is not moved by DeepScope's own model.
     this.probeModel = tf.model({ inputs: model.inputs, outputs, name: 'deepscope_probe' });
@@ -65,21 +72,37 @@ export class ModelProbe {
     const variables = this.trainableVariables();
     const lossFn = loss ? undefined : compiledLoss(this.model);
     let outputs: tf.Tensor[] = [];
-    const { grads, value } = tf.variableGrads(() => {
-      const result = this.probeModel.apply(this.x, { training: true }) as tf.Tensor | tf.Tensor[];
-      outputs = (Array.isArray(result) ? result : [result]).map((tensor) => tf.keep(tensor));
-      if (!lossFn) return loss!();
-      const target = Array.isArray(this.y) ? this.y[0] : this.y;
-      return tf.mean(lossFn(target, outputs[this.finalIndex])) as tf.Scalar;
-    }, variables.length > 0 ? variables : undefined);
-    value.dispose();
-    this.model.nonTrainableWeights.forEach((weight, i) => weight.write(saved[i]));
-    saved.forEach((tensor) => tensor.dispose());
+    // A custom loop's loss calls the model again: only the probe model's own (first) call is recorded.
+    const preActivations = new Map<Watched, tf.Tensor>();
+    const restores = this.watched
+      .filter((watched) => watched.recordsPreActivation)
+      .map((watched) => interceptPreActivation(watched.layer, (tensor) => {
+        if (!preActivations.has(watched)) preActivations.set(watched, tf.keep(tensor));
+      }));
+    let gradients: { grads: tf.NamedTensorMap; value: tf.Scalar };
     try {
-      const layers = this.watched.map((watched) => this.describeLayer(watched, outputs, grads));
+      gradients = tf.variableGrads(() => {
+        const result = this.probeModel.apply(this.x, { training: true }) as tf.Tensor | tf.Tensor[];
+        outputs = (Array.isArray(result) ? result : [result]).map((tensor) => tf.keep(tensor));
+        if (!lossFn) return loss!();
+        const target = Array.isArray(this.y) ? this.y[0] : this.y;
+        return tf.mean(lossFn(target, outputs[this.finalIndex])) as tf.Scalar;
+      }, variables.length > 0 ? variables : undefined);
+    } catch (error) {
+      tf.dispose([...outputs, ...preActivations.values()]);
+      throw error;
+    } finally {
+      restores.forEach((restore) => restore());
+      this.model.nonTrainableWeights.forEach((weight, i) => weight.write(saved[i]));
+      saved.forEach((tensor) => tensor.dispose());
+    }
+    const { grads, value } = gradients;
+    value.dispose();
+    try {
+      const layers = this.watched.map((watched) => this.describeLayer(watched, outputs, preActivations.get(watched), grads));
       return { step, epoch, layers };
     } finally {
-      tf.dispose(outputs);
+      tf.dispose([...outputs, ...preActivations.values()]);
       tf.dispose(grads);
       this.releaseSnapshot();
     }
@@ -90,44 +113,36 @@ export class ModelProbe {
     // The probe model shares the real model's layers and weights: nothing of its own to free.
   }
 
-  private describeLayer(watched: Watched, outputs: tf.Tensor[], grads: tf.NamedTensorMap): LayerProbe {
+  private describeLayer(watched: Watched, outputs: tf.Tensor[], recorded: tf.Tensor | undefined, grads: tf.NamedTensorMap): LayerProbe {
     const { layer } = watched;
     const activations = describeDistribution(outputs[watched.outputIndex], saturationOf(activationOf(layer)));
-    let preActivations;
-    const pre = preActivationFn(layer);
-    if (pre && watched.inputIndex !== undefined) {
-      const input = outputs[watched.inputIndex];
-      const value = tf.tidy(() => pre(input));
-      preActivations = describeValues(value);
-      value.dispose();
-    }
+    const preActivation = recorded ?? (watched.inputIndex === undefined ? undefined : outputs[watched.inputIndex]);
+    const preActivations = preActivation ? describeValues(preActivation) : undefined;
     const weights = layer.trainableWeights.map((weight) => this.describeWeight(weight.read() as tf.Variable, grads[(weight.read() as tf.Variable).name]));
     return { layer: layer.name, activations, preActivations, weights };
   }
 
+  /** Each tensor is read back once: its statistics, norms and the update ratio come from those values. */
   private describeWeight(variable: tf.Variable, gradient: tf.Tensor | undefined): WeightProbe {
     const previous = this.before?.get(variable.name);
+    const values = variable.dataSync() as Values;
+    const summary = summarizeValues(values);
+    const gradientSummary = gradient ? summarizeValues(gradient.dataSync() as Values) : undefined;
+    const updateRatio = previous ? updateNormRatio(values, previous.dataSync() as Values) : Number.NaN;
+    // Units are the last axis of a kernel (dense [in, units], conv [h, w, in, units]).
     const units = variable.shape[variable.rank - 1] ?? 1;
-    const [norm, gradNorm, gradMeanAbs, updateRatio, unitSpread] = tf.tidy(() => {
-      const scalars = [
-        variable.norm(),
-        gradient ? gradient.norm() : tf.scalar(Number.NaN),
-        gradient ? gradient.abs().mean() : tf.scalar(Number.NaN),
-        previous ? variable.sub(previous).norm().div(previous.norm()) : tf.scalar(Number.NaN),
-        // Units are the last axis of a kernel (dense [in, units], conv [h, w, in, units]).
-        variable.rank >= 2 && units >= 2 ? tf.moments(variable.reshape([-1, units]), 1).variance.mean().sqrt() : tf.scalar(Number.NaN),
-      ];
-      return Array.from(tf.stack(scalars).dataSync());
-    });
+    const spread = variable.rank >= 2 && units >= 2 ? unitSpread(values, units) : Number.NaN;
     return {
       name: variable.name,
       shape: variable.shape,
-      values: describeValues(variable),
-      norm,
-      gradient: gradient ? { norm: gradNorm, meanAbs: gradMeanAbs, stats: describeValues(gradient) } : undefined,
+      values: withoutSaturation(summary.stats),
+      norm: summary.norm,
+      gradient: gradientSummary
+        ? { norm: gradientSummary.norm, meanAbs: gradientSummary.meanAbs, stats: withoutSaturation(gradientSummary.stats) }
+        : undefined,
       // A ratio to a (near-)zero norm, e.g. a freshly zero-initialised bias, says nothing.
-      updateRatio: previous && Number.isFinite(updateRatio) && norm > 1e-6 ? updateRatio : undefined,
-      unitSpread: Number.isNaN(unitSpread) ? undefined : unitSpread,
+      updateRatio: previous && Number.isFinite(updateRatio) && summary.norm > 1e-6 ? updateRatio : undefined,
+      unitSpread: Number.isNaN(spread) ? undefined : spread,
     };
   }
 

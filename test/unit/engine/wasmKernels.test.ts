@@ -2,7 +2,7 @@
  * DeepScope's wasm kernel overrides (src/engine/wasm*.ts) against the cpu
  * backend, on seeded random shapes: batch dimensions (broadcast too), odd sizes, every transposeA/B
  * combination, fused bias and activations, convolutions and their gradients for strides, paddings and
- * kernel sizes, gather;
+ * kernel sizes, gather, max pooling's gradient;
  * then a whole model's gradients with the overrides, with tfjs's own wasm kernels and on cpu.
  * "Relative" is max |got − cpu| over max |cpu|, per output: a product's rounding error scales with
  * its largest terms, not with each output (an output near zero is a cancellation).
@@ -154,6 +154,27 @@ test('gather agrees with cpu on every axis, repeated and 2-D indices, float and 
   }
   await tf.setBackend('wasm');
   assert.throws(() => tf.tidy(() => tf.gather(tf.zeros([4, 32]), tf.tensor1d([1, 4], 'int32'))), /index value 4 is not in \[0, 3\]/);
+});
+
+test('max pooling\'s gradient agrees with cpu for window sizes, strides, paddings, odd sizes, batches and ties', async () => {
+  const random = seededRandom(19);
+  for (let trial = 0; trial < 16; trial++) {
+    const window: [number, number] = [integer(random, 1, 3), integer(random, 1, 3)];
+    const x = [integer(random, 1, 4), integer(random, 3, 14), integer(random, 3, 14), integer(random, 1, 5)] as [number, number, number, number];
+    const strides: [number, number] = [integer(random, 1, 3), integer(random, 1, 3)];
+    const pad = random() < 0.5 ? 'valid' : 'same';
+    // Half the trials on values rounded to a few levels (as zeros after a ReLU): ties, where the first
+    // maximum of a window must take the gradient.
+    const ties = trial % 2 === 1;
+    const xs = values(random, x).map((value) => (ties ? Math.max(0, Math.round(value * 2)) : value));
+    const pooledShape = tf.tidy(() => tf.maxPool(tf.zeros(x) as tf.Tensor4D, window, strides, pad).shape);
+    const weights = values(random, pooledShape);
+    const gradient = () => tf.grads((input: tf.Tensor) => {
+      const pooled = tf.maxPool(input as tf.Tensor4D, window, strides, pad);
+      return pooled.mul(tf.tensor(weights, pooledShape)).sum();
+    })([tf.tensor4d(xs, x)]);
+    assertClose(await on('wasm', gradient), await on('cpu', gradient), `maxPool grad x ${x} window ${window} strides ${strides} ${pad}${ties ? ' ties' : ''}`);
+  }
 });
 
 test('a whole CNN\'s gradients are the same with the overrides, with tfjs\'s own wasm kernels and on cpu', async () => {
