@@ -6,7 +6,7 @@ Before any optimizer has stepped the watched model, each `backward()` names a ca
 graph reaches (the top-level module holding most of the parameters the graph accumulates gradients into),
 with a fingerprint of that model's parameters. If the next `backward()` finds those parameters changed and no
 optimizer stepped them in between, the script trains that model by hand, and from then on every `backward()`
-is one step. Gradient accumulation before a first `optimizer.step()` changes no weight between its backward
+whose graph reaches one of its parameters is one step (another model's backward pass is none). Gradient accumulation before a first `optimizer.step()` changes no weight between its backward
 passes, so an optimizer's model is never taken for a hand-trained one; once an optimizer steps the model,
 steps are that optimizer's and backward passes are not looked at any more.
 """
@@ -40,8 +40,9 @@ def reached_model(tensors: Any, preferred: Optional[nn.Module]) -> Optional[nn.M
     return model_of(parameters, preferred) if parameters else None
 
 
-def reached_parameters(tensors: Any) -> set[int]:
-    """ids of the leaf tensors the graph of `tensors` accumulates gradients into (AccumulateGrad nodes)."""
+def reached_parameters(tensors: Any, wanted: Optional[set[int]] = None) -> set[int]:
+    """ids of the leaf tensors the graph of `tensors` accumulates gradients into (AccumulateGrad nodes); with
+    `wanted`, the walk stops at the first of those (depth first, a layer's parameters are a few nodes from the loss)."""
     items = tensors if isinstance(tensors, (tuple, list)) else (tensors,)
     pending = [item.grad_fn for item in items if isinstance(item, torch.Tensor) and item.grad_fn is not None]
     seen: dict[int, Any] = {}  # the nodes are kept while the walk lasts, so that their ids stay theirs
@@ -54,8 +55,15 @@ def reached_parameters(tensors: Any) -> set[int]:
         variable = getattr(node, "variable", None)
         if isinstance(variable, torch.Tensor):
             found.add(id(variable))
+            if wanted is not None and id(variable) in wanted:
+                return found
         pending.extend(following for following, _ in node.next_functions)
     return found
+
+
+def reaches(tensors: Any, parameters: set[int]) -> bool:
+    """The backward pass of `tensors` gives a gradient to one of `parameters` (ids)."""
+    return not parameters.isdisjoint(reached_parameters(tensors, parameters))
 
 
 @torch.no_grad()

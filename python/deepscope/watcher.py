@@ -15,7 +15,7 @@ import torch
 from torch import nn
 from . import guard, optimizers, sites
 from .buffers import WORK
-from .hand import HandCandidate, reached_model
+from .hand import HandCandidate, reached_model, reaches
 from .layers import unwrap
 from .loaders import LoaderEvents, LoaderListener
 from .patches import Patches
@@ -47,6 +47,8 @@ class Watcher:
         self._backward_loss: Optional[float] = None  # the loss of the last backward pass alone
         self._hand: Optional[HandCandidate] = None
         self._inside_backward = False
+        self._hand_parameters: set[int] = set()  # ids of the hand-trained model's parameters
+        self._hand_step = False  # the backward pass running is a step of the hand-trained model
         self._loaders = LoaderEvents(self._listening)
         self._patches = Patches()
         self._stop_listening: Callable[[], None] = lambda: None
@@ -251,11 +253,16 @@ class Watcher:
 
     def _before_hand_backward(self, tensors: Any) -> None:
         """Ends the hand step the last backward pass began; before any step, tells whether the script trains by hand."""
+        self._hand_step = False
         if self.run is not None:
-            self.run.end_hand_step()
+            self._hand_step = reaches(tensors, self._hand_parameters)
+            if self._hand_step:
+                self.run.end_hand_step()
             return
         candidate = self._hand
         if candidate is not None and candidate.updated():
+            self._hand_parameters = {id(parameter) for parameter in candidate.model.parameters()}
+            self._hand_step = reaches(tensors, self._hand_parameters)
             run = self._begin_run(candidate.model)
             loader = self._loaders.pass_under_way()
             if loader is not None:
@@ -268,8 +275,9 @@ class Watcher:
 
     def _after_hand_backward(self) -> None:
         if self.run is not None and self.run.by_hand:
-            self.run.hand_step_begins(self._backward_loss)
-            self._loss = None
+            if self._hand_step:
+                self.run.hand_step_begins(self._backward_loss)
+            self._loss = None  # a step's loss is its own backward pass's: nothing adds up as for an optimizer
 
     def _loss_backwarded(self, tensors: Any) -> None:
         """The step's loss: the sum of the scalars back-propagated since the last step (their sum is what the gradients are of)."""

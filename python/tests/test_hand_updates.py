@@ -2,6 +2,7 @@
 scripts with optimizers still count one step per optimizer.step(), however many backward() calls it takes."""
 import json
 import math
+import tempfile
 import unittest
 
 from support import decoded, marked_line, printed_losses, run_fixture, run_plain
@@ -64,6 +65,21 @@ class HandUpdatesTest(unittest.TestCase):
             self.assertGreater(kernel["gradient"]["norm"], 0)
             self.assertAlmostEqual(kernel["updateRatio"], changes[probe["step"]], delta=1e-6 + 1e-4 * changes[probe["step"]])
             self.assertEqual(hidden["activations"]["count"], 16 * 16)
+
+
+class WatchedHandLoopTest(unittest.TestCase):
+    def test_only_the_watched_models_backward_passes_are_its_steps(self):
+        with tempfile.TemporaryDirectory() as folder:
+            outcome = run_plain("watch_hand_loop.py", runs_dir=folder)
+        self.assertEqual(outcome.code, 0, outcome.stderr)
+        steps = step_losses(outcome)
+        self.assertEqual([loss["step"] for loss in steps], list(range(12)))
+        self.assertEqual([loss["loss"] for loss in steps], printed_losses(outcome))
+        start = outcome.start()
+        self.assertEqual({layer["source"]["line"] for layer in start["layers"]}, {marked_line("watch_hand_loop.py", "net")})
+        # The other model's backward pass told that net was updated by hand: net's step 1 is already probed.
+        self.assertEqual([probe["step"] for probe in outcome.of_type("probe")], [1, 2, 5, 10])
+        self.assertEqual(outcome.records[-1]["type"], "end")
 
 
 class OptimizerStepsAreNotDoubleCountedTest(unittest.TestCase):
