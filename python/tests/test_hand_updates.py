@@ -67,6 +67,15 @@ class HandUpdatesTest(unittest.TestCase):
             self.assertEqual(hidden["activations"]["count"], 16 * 16)
 
 
+class BackwardWithoutUpdatesTest(unittest.TestCase):
+    def test_gradients_that_change_no_weight_are_not_training(self):
+        outcome = run_fixture("backward_only.py", record_fd=False)
+        self.assertEqual(outcome.code, 0, outcome.stderr)
+        self.assertEqual(outcome.stdout.count("saliency"), 3)
+        self.assertEqual([record["type"] for record in outcome.records], ["start", "error"])
+        self.assertIn("no training to watch", outcome.records[-1]["message"])
+
+
 class WatchedHandLoopTest(unittest.TestCase):
     def test_only_the_watched_models_backward_passes_are_its_steps(self):
         with tempfile.TemporaryDirectory() as folder:
