@@ -91,7 +91,7 @@ class WatchedRun:
         """The model turned out to be trained by hand: the backward pass that showed it was step 0, unprobed."""
         self.by_hand = True
         if self._capture is not None:
-            self._capture.close()  # armed after that step's forward pass: it saw nothing of it
+            self._capture.close()  # it saw an earlier forward pass or none, not the next step's: armed again below
             self._capture = None
         self._step_ends(None, None, None, first_loss)
 

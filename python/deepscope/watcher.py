@@ -270,8 +270,10 @@ class Watcher:
             run.train_by_hand(candidate.loss)
             return
         model = reached_model(tensors, self.preferred)
-        wanted = model is not None and (self.preferred is None or model is self.preferred)
-        self._hand = HandCandidate(model, self._backward_loss) if wanted else None  # type: ignore[arg-type]
+        if model is not None and (self.preferred is None or model is self.preferred):
+            self._hand = HandCandidate(model, self._backward_loss)
+        else:
+            self._hand = None
 
     def _after_hand_backward(self) -> None:
         if self.run is not None and self.run.by_hand:
