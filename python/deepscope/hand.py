@@ -6,9 +6,10 @@ Before any optimizer has stepped the watched model, each `backward()` names a ca
 graph reaches (the top-level module holding most of the parameters the graph accumulates gradients into),
 with a fingerprint of that model's parameters. If the next `backward()` finds those parameters changed and no
 optimizer stepped them in between, the script trains that model by hand, and from then on every `backward()`
-whose graph reaches one of its parameters is one step (another model's backward pass is none). Gradient accumulation before a first `optimizer.step()` changes no weight between its backward
-passes, so an optimizer's model is never taken for a hand-trained one; once an optimizer steps the model,
-steps are that optimizer's and backward passes are not looked at any more.
+whose graph reaches one of its parameters is one step (another model's backward pass is none).
+Gradient accumulation before a first `optimizer.step()` changes no weight between its backward passes, so
+an optimizer's model is never taken for a hand-trained one; once an optimizer steps the model, steps are
+that optimizer's and backward passes are not looked at any more.
 """
 from __future__ import annotations
 
