@@ -27,6 +27,7 @@ class LoaderEvents:
     def __init__(self, listeners: Callable[[], list[LoaderListener]]) -> None:
         self._listeners = listeners
         self._loaders: "weakref.WeakKeyDictionary[Any, weakref.ref[DataLoader]]" = weakref.WeakKeyDictionary()
+        self._fetching: Optional[weakref.ref[DataLoader]] = None
         self._patches = Patches()
 
     def install(self) -> None:
@@ -61,13 +62,20 @@ class LoaderEvents:
         for listener in self._listeners():
             listener.iteration_started(loader)
 
+    def pass_under_way(self) -> Optional[DataLoader]:
+        """The loader whose pass gave the last batch, while that pass lasts (for a run that begins in the middle of it)."""
+        return self._fetching() if self._fetching is not None else None
+
     def _ended(self, iterator: Any) -> None:
         loader = self._loader_of(iterator)
+        if loader is not None and self.pass_under_way() is loader:
+            self._fetching = None
         for listener in self._listeners() if loader is not None else []:
             listener.iteration_ended(loader)
 
     def _fetched(self, iterator: Any) -> None:
         loader = self._loader_of(iterator)
+        self._fetching = weakref.ref(loader) if loader is not None else None
         for listener in self._listeners() if loader is not None else []:
             listener.batch_fetched(loader, iterator)
 

@@ -55,8 +55,12 @@ def wrap_step(optimizer: torch.optim.Optimizer) -> None:
 
 def trained_model(optimizer: torch.optim.Optimizer, preferred: Optional[nn.Module]) -> Optional[nn.Module]:
     """`preferred` if the optimizer steps it, else the top-level module holding most of its parameters (DataParallel unwrapped)."""
-    stepped = {id(parameter) for group in optimizer.param_groups for parameter in group["params"]}
-    if preferred is not None and any(id(parameter) in stepped for parameter in preferred.parameters()):
+    return model_of({id(parameter) for group in optimizer.param_groups for parameter in group["params"]}, preferred)
+
+
+def model_of(parameters: set[int], preferred: Optional[nn.Module]) -> Optional[nn.Module]:
+    """`preferred` if it holds one of `parameters` (ids), else the top-level module holding most of them (DataParallel unwrapped)."""
+    if preferred is not None and any(id(parameter) in parameters for parameter in preferred.parameters()):
         return preferred
     modules = sites.live_modules()
     inner = {id(child) for module in modules for child in module.modules() if child is not module}
@@ -64,7 +68,7 @@ def trained_model(optimizer: torch.optim.Optimizer, preferred: Optional[nn.Modul
     for module in modules:
         if id(module) in inner:
             continue
-        count = sum(1 for parameter in module.parameters() if id(parameter) in stepped)
+        count = sum(1 for parameter in module.parameters() if id(parameter) in parameters)
         if count > overlap:
             best, overlap = module, count
     return unwrap(best) if best is not None else None

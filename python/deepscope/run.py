@@ -2,9 +2,13 @@
 The run of the watched model: counts its optimizer steps, writes step losses, probes every N steps,
 at the last batch of an epoch and after an epoch that ended without one, and writes the start record
 at the first step whose forward pass it saw (earlier steps are held back until then).
+A model trained by hand (hand.py) has the same run, its steps cut in two: a step begins when its
+backward pass has left the gradients (`hand_step_begins`) and ends when the script has updated the
+weights — at the next backward pass, batch, epoch or the run's end (`end_hand_step`).
 """
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass
@@ -45,6 +49,8 @@ class WatchedRun:
         self._baseline: Optional[BaselineCapture] = BaselineCapture()
         self._probe_due = False
         self._probed_last = False
+        self.by_hand = False
+        self._open: Optional[tuple[Optional[ForwardCapture], Optional[StepProbe], Optional[float]]] = None
         self._arm()
 
     def optimizer_step(
@@ -77,23 +83,49 @@ class WatchedRun:
             result = update(evaluate)
             if not probes:
                 probes.append(self._probe_before_update())
-        probe = probes[0]
-        loss = step_loss()
+        self._probed_last = probes[0] is not None
+        self._step_ends(optimizer, capture, probes[0], step_loss())
+        return result
+
+    def train_by_hand(self, first_loss: Optional[float]) -> None:
+        """The model turned out to be trained by hand: the backward pass that showed it was step 0, unprobed."""
+        self.by_hand = True
+        if self._capture is not None:
+            self._capture.close()  # it saw an earlier forward pass or none, not the next step's: armed again below
+            self._capture = None
+        self._step_ends(None, None, None, first_loss)
+
+    def hand_step_begins(self, loss: Optional[float]) -> None:
+        """A backward pass of the hand-trained model is done: its gradients are probed now, the weights' change at its end."""
+        self.end_hand_step()
+        self._clock.write_pending()
+        capture = self._capture
+        probe = self._probe_before_update()
+        self._probed_last = probe is not None
+        self._open = (capture, probe, loss)
+        self._arm(self.step + 1)  # the next forward pass may come before this step ends (no loader between)
+
+    def end_hand_step(self) -> None:
+        """The script has updated the weights of the step begun at the last backward pass."""
+        if self._open is not None:
+            capture, probe, loss = self._open
+            self._open = None
+            self._step_ends(None, capture, probe, loss)
+
+    def _step_ends(self, optimizer: Optional[torch.optim.Optimizer], capture: Optional[ForwardCapture], probe: Optional[StepProbe], loss: Optional[float]) -> None:
         if not self.started and probe is not None:
             self._start(optimizer, capture)  # type: ignore[arg-type]
         if probe is not None and self.started:
             self._send(probe.record(self.step, self._clock.epoch))
-        self._probed_last = probe is not None
         if loss is not None:
             loss_record = {"step": self.step, "epoch": self._clock.epoch, "loss": loss}
             if self.started:
                 self._out.step(loss_record)
             else:
                 self._held.append({"type": "steps", "losses": [loss_record]})
-        self._clock.step_taken(loss, current_lr(optimizer))
+        self._clock.step_taken(loss, current_lr(optimizer) if optimizer is not None else math.nan)
         self.step += 1
         self._arm()
-        return result
 
     def _probe_before_update(self) -> Optional[StepProbe]:
         """Ends the step's forward capture; a probe of it when it saw the watched layers (weights and gradients read now)."""
@@ -106,21 +138,25 @@ class WatchedRun:
         return probe
 
     def iteration_started(self, loader: Any) -> None:
+        self.end_hand_step()
         self._clock.iteration_started(loader)
         self._probe_if_unprobed_end()
 
     def iteration_ended(self, loader: Any) -> None:
+        self.end_hand_step()
         self._clock.iteration_ended(loader)
         self._probe_if_unprobed_end()
 
     def batch_fetched(self, loader: Any, iterator: Any) -> None:
         """A batch of the loader that feeds training: arms the probe when it is the epoch's last."""
+        self.end_hand_step()
         self._clock.batch_fetched(loader)
         if self._clock.is_epoch_loader(loader) and _is_last_batch(iterator):
             self._probe_due = True
             self._arm()
 
     def epoch(self, metrics: dict[str, Any]) -> None:
+        self.end_hand_step()
         if self._clock.explicit_end(metrics) and not self._probed_last:
             self._probe_due = True
             self._arm()
@@ -133,6 +169,7 @@ class WatchedRun:
 
     def finish(self) -> None:
         """Closes the last epoch and removes every hook; the caller writes how the run ended."""
+        self.end_hand_step()
         if self.started:
             self._clock.run_ends()
         self._out.flush()
@@ -146,8 +183,10 @@ class WatchedRun:
             self._baseline.close()
             self._baseline = None
 
-    def _arm(self) -> None:
-        due = self._probe_due or self.step % self.options.probe_every == 0 or not self.started
+    def _arm(self, step: Optional[int] = None) -> None:
+        """Sets up the forward capture when step `step` (the next one by default) is to be probed."""
+        upcoming = self.step if step is None else step
+        due = self._probe_due or upcoming % self.options.probe_every == 0 or not self.started
         if not due:
             return
         self._probe_due = False
@@ -155,7 +194,7 @@ class WatchedRun:
             # The inputs are described once, for the start record.
             self._capture = ForwardCapture(self.model, set(self.options.layers) if self.options.layers else None, describe_input=not self.started)
 
-    def _start(self, optimizer: torch.optim.Optimizer, capture: ForwardCapture) -> None:
+    def _start(self, optimizer: Optional[torch.optim.Optimizer], capture: ForwardCapture) -> None:
         self.started = True
         wrapper = next((type(module).__name__ for module in live_modules() if module is not self.model and unwrap(module) is self.model), None)
         if wrapper is not None:
@@ -169,14 +208,14 @@ class WatchedRun:
         watched = [info["name"] for info in infos if not self.options.layers or info["name"] in self.options.layers]
         loader = self._clock.current_loader() if self._clock.current_loader else None
         sites = without_none({
-            "model": self._model_site, "optimizer": site_of(optimizer), "data": site_of(loader) if loader is not None else None,
+            "model": self._model_site, "optimizer": site_of(optimizer) if optimizer is not None else None, "data": site_of(loader) if loader is not None else None,
             "loss": captured.site if captured else None,
         })
         self._out.send(without_none({
             "type": "start", "version": RUN_LOG_VERSION, "startedAt": now_iso(), "producer": PRODUCER,
             "framework": "pytorch", "backend": backend_of(self.model), "modelFile": self.options.model_file,
             "epochs": 0, "stepsPerEpoch": _length(loader) or 1, "layers": infos, "watchedLayers": watched,
-            "optimizer": optimizer_info(optimizer), "inputs": capture.inputs, "baselineLoss": captured.value if captured else None,
+            "optimizer": optimizer_info(optimizer) if optimizer is not None else None, "inputs": capture.inputs, "baselineLoss": captured.value if captured else None,
             "loss": captured.loss if captured else None, "targets": captured.targets if captured else None, "sites": sites or None,
         }))
         for record in self._held:

@@ -3,7 +3,8 @@ The hooks that follow training in a script: every optimizer's `step` (wrapped pe
 schedulers still find a bound method to wrap), `torch.autograd.backward` for the step's loss, and the
 DataLoader's passes for epochs. The watched model is the one `watch(model)` named, else the first
 model that an optimizer steps: the top-level module (DataParallel unwrapped) holding most of the
-optimizer's parameters. Other models that train get one `unwatched` notice each.
+optimizer's parameters, else the first model updated by hand after a backward pass (hand.py). Other
+models that an optimizer steps get one `unwatched` notice each.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import torch
 from torch import nn
 from . import guard, optimizers, sites
 from .buffers import WORK
+from .hand import HandCandidate, reached_model, reaches
 from .layers import unwrap
 from .loaders import LoaderEvents, LoaderListener
 from .patches import Patches
@@ -42,6 +44,11 @@ class Watcher:
         self._roots: "weakref.WeakKeyDictionary[torch.optim.Optimizer, nn.Module]" = weakref.WeakKeyDictionary()
         self._noticed: set[int] = set()
         self._loss: Optional[float] = None
+        self._backward_loss: Optional[float] = None  # the loss of the last backward pass alone
+        self._hand: Optional[HandCandidate] = None
+        self._inside_backward = False
+        self._hand_parameters: set[int] = set()  # ids of the hand-trained model's parameters
+        self._hand_step = False  # the backward pass running is a step of the hand-trained model
         self._loaders = LoaderEvents(self._listening)
         self._patches = Patches()
         self._stop_listening: Callable[[], None] = lambda: None
@@ -87,7 +94,7 @@ class Watcher:
         if self.writes_log:
             if self.run is None or not self.run.started:
                 self.out.send(never_trained_start(self.options.model_file))
-                self.out.send(self._last({"type": "error", "kind": "program", "message": "The program ended without an optimizer step on the watched model: there was no training to watch. DeepScope watches the models a torch.optim optimizer steps; parameters updated by hand are not seen."}))
+                self.out.send(self._last({"type": "error", "kind": "program", "message": "The program ended without training the watched model: there was no training to watch. DeepScope watches a model that a torch.optim optimizer steps, or whose parameters the script updates by hand between two backward() calls; tensors that are not parameters of an nn.Module are not seen."}))
             else:
                 self.out.send(self._last({"type": "end", "status": status}))
         self.out.flush()
@@ -119,6 +126,7 @@ class Watcher:
         if self.run is not None:
             return
         self.preferred = unwrap(model)
+        self._hand = None
         for run in self._pending.values():
             run.close()
         self._pending.clear()
@@ -183,14 +191,21 @@ class Watcher:
         if root is None:
             return update(closure)
         if self.run is None and (self.preferred is None or root is self.preferred):
-            self.run = self._pending.pop(id(root), None) or WatchedRun(root, self.options, self.out, self._model_site)
-            for other in self._pending.values():
-                other.close()
-            self._pending.clear()
+            self._begin_run(root)
         if self.run is not None and root is self.run.model:
-            return self.run.optimizer_step(optimizer, loss, update, closure)
+            # A model trained by hand counts its backward passes: an optimizer stepping it as well adds no step.
+            return update(closure) if self.run.by_hand else self.run.optimizer_step(optimizer, loss, update, closure)
         self._notice_unwatched(root)
         return update(closure)
+
+    def _begin_run(self, root: nn.Module) -> WatchedRun:
+        """`root` is the watched model from now on: its candidate run (or a new one) becomes the run."""
+        self.run = self._pending.pop(id(root), None) or WatchedRun(root, self.options, self.out, self._model_site)
+        for other in self._pending.values():
+            other.close()
+        self._pending.clear()
+        self._hand = None
+        return self.run
 
     def _notice_unwatched(self, root: nn.Module) -> None:
         if id(root) in self._noticed:
@@ -214,16 +229,61 @@ class Watcher:
     # The patched torch function.
 
     def _backward(self, original: Callable[..., Any]) -> Callable[..., Any]:
-        loss_backwarded = guard.guarded(self._loss_backwarded)  # built once: this runs at every step
+        # Built once: this runs at every step.
+        loss_backwarded = guard.guarded(self._loss_backwarded)
+        before_hand, after_hand = guard.guarded(self._before_hand_backward), guard.guarded(self._after_hand_backward)
 
         def backward(tensors: Any, *args: Any, **kwargs: Any) -> Any:
             loss_backwarded(tensors)
-            return original(tensors, *args, **kwargs)
+            run = self.run
+            # Once an optimizer steps the watched model, a backward pass is only its loss; a nested one
+            # (torch.utils.checkpoint runs backward inside backward) is part of the outer pass.
+            if (run is not None and not run.by_hand) or self._inside_backward:
+                return original(tensors, *args, **kwargs)
+            before_hand(tensors)
+            self._inside_backward = True
+            try:
+                result = original(tensors, *args, **kwargs)
+            finally:
+                self._inside_backward = False
+            after_hand()
+            return result
 
         return backward
 
+    def _before_hand_backward(self, tensors: Any) -> None:
+        """Ends the hand step the last backward pass began; before any step, tells whether the script trains by hand."""
+        self._hand_step = False
+        if self.run is not None:
+            self._hand_step = reaches(tensors, self._hand_parameters)
+            if self._hand_step:
+                self.run.end_hand_step()
+            return
+        candidate = self._hand
+        if candidate is not None and candidate.updated():
+            self._hand_parameters = {id(parameter) for parameter in candidate.model.parameters()}
+            self._hand_step = reaches(tensors, self._hand_parameters)
+            run = self._begin_run(candidate.model)
+            loader = self._loaders.pass_under_way()
+            if loader is not None:
+                run.iteration_started(loader)  # its epochs count from the pass the first step was in
+            run.train_by_hand(candidate.loss)
+            return
+        model = reached_model(tensors, self.preferred)
+        if model is not None and (self.preferred is None or model is self.preferred):
+            self._hand = HandCandidate(model, self._backward_loss)
+        else:
+            self._hand = None
+
+    def _after_hand_backward(self) -> None:
+        if self.run is not None and self.run.by_hand:
+            if self._hand_step:
+                self.run.hand_step_begins(self._backward_loss)
+            self._loss = None  # a step's loss is its own backward pass's: nothing adds up as for an optimizer
+
     def _loss_backwarded(self, tensors: Any) -> None:
         """The step's loss: the sum of the scalars back-propagated since the last step (their sum is what the gradients are of)."""
+        self._backward_loss = None
         if isinstance(tensors, torch.Tensor):  # loss.backward(): one tensor, no list to build
             if tensors.numel() != 1:
                 return
@@ -234,4 +294,5 @@ class Watcher:
             if not scalars:
                 return
             value = sum(float(item.item()) for item in scalars)
+        self._backward_loss = value
         self._loss = value if self._loss is None else self._loss + value

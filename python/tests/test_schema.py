@@ -23,6 +23,12 @@ class SchemaTest(unittest.TestCase):
         self.assertEqual({record["type"] for record in outcome.records}, {"start", "steps", "probe", "epoch", "end"})
         self.assertEqual(problems(outcome.records), [])
 
+    def test_a_run_trained_by_hand_in_its_own_log(self):
+        outcome = run_fixture("hand_updates.py", record_fd=False, options=("--probe-every", "3"))
+        self.assertEqual(outcome.code, 0, outcome.stderr)
+        self.assertEqual({record["type"] for record in outcome.records}, {"start", "steps", "probe", "epoch", "end"})
+        self.assertEqual(problems(outcome.records), [])
+
     def test_records_on_the_descriptor(self):
         outcome = run_fixture("activations.py")
         self.assertEqual(outcome.code, 0, outcome.stderr)

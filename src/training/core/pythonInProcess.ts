@@ -56,7 +56,7 @@ export async function runPythonInProcess(request: PythonRequest, emit: (record: 
     framework: 'pytorch',
     backend: check.cuda ? 'torch-cuda' : 'torch-cpu',
     kill: () => group('SIGKILL'),
-    neverTrained: l10n.t('The script ended without an optimizer step on a model: there was no training to watch. DeepScope watches the models a torch.optim optimizer steps; parameters updated by hand (p.data.add_(…)) are not seen.'),
+    neverTrained: l10n.t('The script ended without training a model: there was no training to watch. DeepScope watches a model that a torch.optim optimizer steps, or whose parameters the script updates by hand (p.data.add_(…)) between two backward() calls; tensors that are not parameters of an nn.Module are not seen.'),
   };
   try {
     return await followProgramProcess(child, program, emit, events, signal);
