@@ -3,6 +3,7 @@
  * dashboard with changesets) and is sized from the panel's width so it stays readable.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { STEP_LOSS_SERIES } from './rows';
 
 export interface Layout {
   /** Width available for one full-width chart, in pixels. */
@@ -68,8 +69,8 @@ export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
         height: 180,
         data: { name: 'loss' },
         layer: [
-          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'loss' }, color, ...dash } },
-          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] } },
+          { transform: [{ filter: `datum.series === '${STEP_LOSS_SERIES}'` }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'loss' }, color, ...dash } },
+          { transform: [{ filter: `datum.series !== '${STEP_LOSS_SERIES}'` }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: 'epoch' }, { field: 'value', format: '.4g' }] } },
         ],
       },
       {
