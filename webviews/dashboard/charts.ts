@@ -7,11 +7,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { Chart } from '../shared/chart';
-import { DEFAULT_SHOWN_LAYERS, type DashboardStore } from './store';
+import { DEFAULT_SHOWN_LAYERS, type Change, type DashboardStore } from './store';
 import { GRADIENT_RATIO_SERIES, histogramRows, type HistogramKind } from './rows';
 import { activationBandsSpec, histogramSpec, layerLinesSpec, layoutFor, trainingSpec } from './specs';
-import type { EpochRecord, ProbeFrame } from '../../src/runs/core/trainingData';
-import type { StepLoss } from '../../src/runs/core/runSnapshot';
 import { cellFillers, missingCellFillers, tagRows, type CellFields } from './compare';
 import { OnScreen } from '../shared/onScreen';
 import { scaleParams, type ScaleParams } from './domains';
@@ -24,6 +22,7 @@ import {
   STREAMED,
   VANISHING_RATIO,
   datasetRows,
+  droppedRows,
   type ChartName,
   type ChartSlots,
   type RunRecords,
@@ -101,17 +100,26 @@ export class DashboardCharts {
     this.describe();
   }
 
-  /** Streams what a progress message added into the charts kept current. */
-  async append(frames: readonly ProbeFrame[], epochs: readonly EpochRecord[], steps: readonly StepLoss[]): Promise<void> {
+  /**
+   * Streams what a progress message added into the charts kept current, and takes out of them the
+   * rows of the records its thinning dropped (in the same changeset: drawing the charts again from
+   * the store, in new views, took several times as long as an update).
+   */
+  async append(change: Extract<Change, { kind: 'append' }>): Promise<void> {
     const start = this.store.start;
     if (!start) return;
+    const { frames, epochs, steps, dropped } = change;
     const records: RunRecords = { start, frames, epochs, steps };
-    const inserts = STREAMED.map(([name, dataset]) => {
+    const shownRun = this.store.comparison()?.labels[0];
+    const changed = STREAMED.filter(([name]) => this.charts.has(name)).map(([name, dataset]) => {
       const rows = datasetRows(this.store, dataset, records, 0);
-      return rows.length > 0 && this.current(name) ? this.draw(name, dataset, rows, 'insert') : undefined;
-    });
-    await Promise.all([...inserts, this.store.cursor === undefined && frames.length > 0 ? this.showStep(false) : undefined]);
-    this.describe();
+      const remove = droppedRows(dataset, dropped, start.stepsPerEpoch, shownRun);
+      return (rows.length > 0 || remove) && this.current(name) ? [name, this.draw(name, dataset, rows, 'insert', remove)] as const : undefined;
+    }).filter((drawn) => drawn !== undefined);
+    // The histograms follow the latest frame, or keep showing the chosen one (whose index thinning moved).
+    const followsLatest = this.store.cursor === undefined ? frames.length > 0 : dropped.frames.size > 0;
+    await Promise.all([...changed.map(([, drawn]) => drawn), followsLatest ? this.showStep(false) : undefined]);
+    this.describe(changed.map(([name]) => name));
   }
 
   /**
@@ -124,7 +132,7 @@ export class DashboardCharts {
       ...shown.map(([name, dataset, kind]) => this.charts.get(name)?.replace(dataset, this.histogramRows(kind), relayout)),
       this.current('bands') ? this.showCursor() : undefined,
     ]);
-    this.describe();
+    this.describe(shown.map(([name]) => name));
   }
 
   /** Draws the stale charts, on screen or not (the run stopped streaming). */
@@ -156,6 +164,7 @@ export class DashboardCharts {
     const due = names.filter((name) => this.stale.delete(name));
     if (due.length === 0) return;
     this.filling += due.length;
+    this.report();
     try {
       await Promise.all(due.map((name) => this.fill(name)));
       this.describe();
@@ -171,9 +180,10 @@ export class DashboardCharts {
     document.body.dataset.stale = String(waiting);
   }
 
-  private describe(): void {
+  /** Describes the charts named (by default, all). */
+  private describe(names: Iterable<ChartName> = this.charts.keys()): void {
     const w = words();
-    this.charts.forEach((chart, name) => chart.describe(w.charts[name], DATASETS[name]));
+    for (const name of names) this.charts.get(name)?.describe(w.charts[name], DATASETS[name]);
   }
 
   /**
@@ -218,8 +228,11 @@ export class DashboardCharts {
     return true;
   }
 
-  /** Inserts a dataset's rows, after widening (`insert`) or setting anew (`fresh`) the chart's scale domains for them. */
-  private draw(name: ChartName, dataset: string, rows: readonly object[], how: 'insert' | 'fresh'): Promise<void> | undefined {
+  /**
+   * Inserts a dataset's rows (and removes those `remove` picks), after widening (`insert`) or setting
+   * anew (`fresh`) the chart's scale domains for them.
+   */
+  private draw(name: ChartName, dataset: string, rows: readonly object[], how: 'insert' | 'fresh', remove?: (row: object) => boolean): Promise<void> | undefined {
     const chart = this.charts.get(name);
     const kind = SCALES[name];
     if (chart && kind) {
@@ -227,7 +240,7 @@ export class DashboardCharts {
       this.scales.set(name, params);
       void chart.setParams({ ...params });
     }
-    return chart?.insert(dataset, rows);
+    return chart?.insert(dataset, rows, remove);
   }
 
   /** The longer run's length in steps (0 when neither says it). */

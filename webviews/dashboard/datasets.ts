@@ -2,13 +2,15 @@
  * What each of the dashboard's charts draws: its datasets, the rows of each streamed dataset, the
  * histograms, and the charts whose scale domains the dashboard sets.
  */
-import type { DashboardStore } from './store';
+import type { DashboardStore, Dropped } from './store';
 import {
   bandRows,
   gradientNormRows,
   gradientRatioRows,
+  STEP_LOSS_SERIES,
   learningRateRows,
   lossRows,
+  stepLossX,
   metricRows,
   unitHealthRows,
   updateRatioRows,
@@ -112,4 +114,25 @@ export function datasetRows(store: DashboardStore, dataset: StreamedDataset, rec
 /** The gradient ratio drawn with the per-layer line chart (one pseudo-layer). */
 function ratioAsLayerRows(frames: readonly ProbeFrame[]): object[] {
   return gradientRatioRows(frames).map((row) => ({ layer: row.series, order: 0, step: row.x, metric: 'ratio', value: row.value }));
+}
+
+/**
+ * Which rows of a streamed dataset drew the shown run's records that thinning dropped (undefined
+ * when none did): `shownRun` is the shown run's name when its rows carry one (comparing).
+ */
+export function droppedRows(dataset: StreamedDataset, dropped: Dropped, stepsPerEpoch: number, shownRun: string | undefined): ((row: object) => boolean) | undefined {
+  const ofShownRun = (row: { run?: unknown }): boolean => shownRun === undefined || row.run === shownRun;
+  if (dataset === 'loss') {
+    if (dropped.steps.size === 0) return undefined;
+    const xs = new Set([...dropped.steps].map((step) => stepLossX(step, stepsPerEpoch)));
+    return (row) => {
+      const { series, x } = row as { series?: unknown; x?: unknown };
+      return series === STEP_LOSS_SERIES && typeof x === 'number' && xs.has(x) && ofShownRun(row);
+    };
+  }
+  if (dataset === 'metrics' || dataset === 'lr' || dropped.frames.size === 0) return undefined;
+  return (row) => {
+    const { step } = row as { step?: unknown };
+    return typeof step === 'number' && dropped.frames.has(step) && ofShownRun(row);
+  };
 }

@@ -104,10 +104,10 @@ async function receive(message: ToDashboard): Promise<void> {
   if (change.kind === 'reset') {
     api?.setState({ runId: store.runId, compareRunId: store.comparison()?.other.id });
     await redraw();
-  } else if (change.kind === 'append' || change.kind === 'thinned') {
+  } else if (change.kind === 'append') {
     renderHeader(header, store, actions);
     renderControls(controls, store, actions);
-    await (change.kind === 'append' ? charts.append(change.frames, change.epochs, change.steps) : charts.refill());
+    await charts.append(change);
     document.body.dataset.rendered = String(Date.now());
     catchUpAfterPause();
   } else if (change.kind === 'status') {

@@ -39,9 +39,14 @@ export interface LayerValueRow {
 const finite = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
 const positive = (value: number | undefined): value is number => finite(value) && value > 0;
 
+export const STEP_LOSS_SERIES = 'loss (step)';
+
+/** Where a step's loss is drawn on the epoch axis: at the end of the step. */
+export const stepLossX = (step: number, stepsPerEpoch: number): number => (step + 1) / stepsPerEpoch;
+
 /** Loss per step (x in epochs, fractional) and per epoch, train and validation. */
 export function lossRows(history: readonly EpochRecord[], steps: readonly StepLoss[], stepsPerEpoch: number): SeriesRow[] {
-  const rows: SeriesRow[] = steps.filter((s) => finite(s.loss)).map((s) => ({ x: (s.step + 1) / stepsPerEpoch, series: 'loss (step)', value: s.loss }));
+  const rows: SeriesRow[] = steps.filter((s) => finite(s.loss)).map((s) => ({ x: stepLossX(s.step, stepsPerEpoch), series: STEP_LOSS_SERIES, value: s.loss }));
   for (const record of history) {
     if (finite(record.loss)) rows.push({ x: record.epoch + 1, series: 'loss', value: record.loss });
     if (finite(record.valLoss)) rows.push({ x: record.epoch + 1, series: 'val_loss', value: record.valLoss });

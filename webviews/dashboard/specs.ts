@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { words } from './labels';
+import { STEP_LOSS_SERIES } from './rows';
 
 export interface Layout {
   /** Width available for one full-width chart, in pixels. */
@@ -70,8 +71,8 @@ export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
         height: 180,
         data: { name: 'loss' },
         layer: [
-          { transform: [{ filter: "datum.series === 'loss (step)'" }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: w.loss.toLowerCase() }, color, ...dash } },
-          { transform: [{ filter: "datum.series !== 'loss (step)'" }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: w.epochAxis }, { field: 'value', format: '.4g' }] } },
+          { transform: [{ filter: `datum.series === '${STEP_LOSS_SERIES}'` }], mark: { type: 'line', opacity: 0.35, strokeWidth: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: w.loss.toLowerCase() }, color, ...dash } },
+          { transform: [{ filter: `datum.series !== '${STEP_LOSS_SERIES}'` }], mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative' }, color, ...dash, tooltip: [...runTip, { field: 'series' }, { field: 'x', title: w.epochAxis }, { field: 'value', format: '.4g' }] } },
         ],
       },
       {

@@ -12,11 +12,16 @@ import { frameAtStep, runLabels, type Comparison } from './compare';
 /** What a message changed, so the view redraws only that. */
 export type Change =
   | { readonly kind: 'reset' }
-  /** Older frames or step losses were thinned out: the same charts, drawn again from the store. */
-  | { readonly kind: 'thinned' }
-  | { readonly kind: 'append'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[] }
+  /** New records, and the steps of the older ones thinned out to make room (removed from the charts). */
+  | { readonly kind: 'append'; readonly frames: readonly ProbeFrame[]; readonly epochs: readonly EpochRecord[]; readonly steps: readonly StepLoss[]; readonly dropped: Dropped }
   | { readonly kind: 'status' }
   | { readonly kind: 'findings' };
+
+/** The steps of the probe frames and of the step losses that a progress message's thinning dropped. */
+export interface Dropped {
+  readonly frames: ReadonlySet<number>;
+  readonly steps: ReadonlySet<number>;
+}
 
 export const DEFAULT_SHOWN_LAYERS = 12;
 
@@ -57,10 +62,9 @@ export class DashboardStore {
         return { kind: 'reset' };
       case 'progress': {
         this.history.push(...message.epochs);
-        const thinnedSteps = appendBounded(this.steps, message.steps, MAX_STEP_LOSSES);
-        const thinnedFrames = appendBounded(this.frames, message.frames, MAX_FRAMES);
-        if (thinnedFrames && this.cursor !== undefined) this.cursor = Math.floor(this.cursor / 2);
-        return thinnedSteps || thinnedFrames ? { kind: 'thinned' } : { kind: 'append', frames: message.frames, epochs: message.epochs, steps: message.steps };
+        const dropped = { steps: appendDropping(this.steps, message.steps, MAX_STEP_LOSSES), frames: appendDropping(this.frames, message.frames, MAX_FRAMES) };
+        if (dropped.frames.size > 0 && this.cursor !== undefined) this.cursor = Math.floor(this.cursor / 2);
+        return { kind: 'append', frames: message.frames, epochs: message.epochs, steps: message.steps, dropped };
       }
       case 'status':
         this.status = message.status;
@@ -129,4 +133,12 @@ export class DashboardStore {
     // Keep the user's layer choice across runs of the same model.
     if (!sameModel) this.selected = undefined;
   }
+}
+
+/** `appendBounded`, returning the steps of the items its thinning dropped (none, mostly). */
+function appendDropping<T extends { readonly step: number }>(list: T[], items: readonly T[], max: number): Set<number> {
+  const before = list.length + items.length > max ? [...list] : undefined;
+  if (!appendBounded(list, items, max) || !before) return new Set();
+  const kept = new Set(list);
+  return new Set(before.filter((item) => !kept.has(item)).map((item) => item.step));
 }
