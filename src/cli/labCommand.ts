@@ -33,7 +33,8 @@ async function lab(args: readonly string[], io: CliIo): Promise<number> {
   if (name === undefined || name.startsWith('-')) {
     if (name !== undefined) throw new UsageError(l10n.t("give the lab's name before its options (labs: {0})", labNames()));
     const width = Math.max(...LABS.map((l) => l.info.name.length));
-    io.out(LABS.map((l) => `${l.info.name.padEnd(width)}  ${l.info.title}: ${l.info.summary}`).join('\n'));
+    const language = io.language ?? 'en';
+    io.out(LABS.map(({ info }) => `${info.name.padEnd(width)}  ${l10n.t('{0}: {1}', info.texts.title[language], info.texts.summary[language])}`).join('\n'));
     return EXIT_OK;
   }
   const found = findLab(name);
@@ -50,8 +51,11 @@ async function lab(args: readonly string[], io: CliIo): Promise<number> {
   if (json) {
     io.out(JSON.stringify(report, typedArraysAsArrays));
   } else {
-    const where = report.backend === 'none' ? 'plain JavaScript' : `the ${report.backend} backend`;
-    io.out(`${report.title} (${report.name}) on ${where}, ${(report.elapsedMs / 1000).toFixed(1)} s; notes: ${report.topics.join(', ')}`);
+    const seconds = (report.elapsedMs / 1000).toFixed(1);
+    const title = found.info.texts.title[io.language ?? 'en'];
+    io.out(report.backend === 'none'
+      ? l10n.t('{0} ({1}) on plain JavaScript, {2} s; notes: {3}', title, report.name, seconds, report.topics.join(', '))
+      : l10n.t('{0} ({1}) on the {2} backend, {3} s; notes: {4}', title, report.name, report.backend, seconds, report.topics.join(', ')));
     for (const table of tables) io.out(`\n${formatTable(table)}`);
   }
   return EXIT_OK;

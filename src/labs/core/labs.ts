@@ -15,13 +15,13 @@ import type { ParamSpec, ParamValues } from './paramSpecs';
 export interface LabTexts {
   readonly title: Bilingual;
   readonly claim: Bilingual;
+  readonly summary: Bilingual;
 }
 export interface LabInfo {
   readonly name: LabName;
   /** English title, as the CLI prints it. */
   readonly title: string;
   readonly texts: LabTexts;
-  readonly summary: string;
   /** Note sections the lab reproduces (knowledge/topicIds). */
   readonly topics: readonly TopicId[];
   readonly params: readonly ParamSpec[];

@@ -61,3 +61,12 @@ for (const [argv, message] of [
     assert.match(err[0], message);
   });
 }
+
+test('in French, the list and a lab’s heading are in French', async () => {
+  const { code, out } = await cli('--lang', 'fr', 'lab');
+  assert.equal(code, 0);
+  assert.match(out, /^weight-init\s+Initialisation des poids : Les activations/m);
+  assert.match(out, /taux d'apprentissage/);
+  const optimizers = await cli('--lang', 'fr', 'lab', 'optimizers', '--kappa', '100');
+  assert.match(optimizers.out, /\(optimizers\) en JavaScript pur, [\d.]+ s ; notes : /);
+});

@@ -14,8 +14,7 @@ import type { ToLab } from '../../../src/labs/core/labPanelProtocol';
 const info: LabInfo = {
   name: 'optimizers',
   title: 'Optimisers',
-  texts: { title: { en: 'Optimisers', fr: 'Optimiseurs' }, claim: { en: '', fr: '' } },
-  summary: '',
+  texts: { title: { en: 'Optimisers', fr: 'Optimiseurs' }, claim: { en: '', fr: '' }, summary: { en: '', fr: '' } },
   topics: ['optim-sgd'],
   usesTensorflow: false,
   params: [{ kind: 'number', name: 'kappa', label: 'Condition number', default: 100, min: 1, max: 1e5 }],

@@ -16,7 +16,10 @@ const PARAMS = [
 
 export const activationsInfo = describeLab({
   name: 'activations',
-  summary: 'Curves and derivatives; the gradient reaching each layer of a 10-layer net; dying ReLUs at a high learning rate vs leaky ReLU and PReLU.',
+  summary: {
+    en: 'Curves and derivatives; the gradient reaching each layer of a 10-layer net; dying ReLUs at a high learning rate vs leaky ReLU and PReLU.',
+    fr: 'Courbes et dérivées ; le gradient qui atteint chaque couche d\'un réseau de 10 couches ; des ReLU qui meurent avec un grand taux d\'apprentissage, face à leaky ReLU et PReLU.',
+  },
   topics: ['activation-sigmoid', 'activation-tanh', 'activation-relu', 'activation-leaky-relu', 'activation-prelu', 'activation-maxout', 'activation-practice'],
   params: PARAMS,
   usesTensorflow: true,

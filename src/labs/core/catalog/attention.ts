@@ -16,7 +16,10 @@ const PARAMS = [
 
 export const attentionInfo = describeLab({
   name: 'attention',
-  summary: 'Dot-product attention learns to reverse sequences: the weights of output step i settle on input position n − 1 − i.',
+  summary: {
+    en: 'Dot-product attention learns to reverse sequences: the weights of output step i settle on input position n − 1 − i.',
+    fr: 'Une attention par produit scalaire apprend à inverser des séquences : les poids du pas de sortie i se posent sur la position d\'entrée n − 1 − i.',
+  },
   topics: ['seq2seq-attention'],
   params: PARAMS,
   usesTensorflow: true,

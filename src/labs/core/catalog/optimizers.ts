@@ -18,7 +18,10 @@ const PARAMS = [
 
 export const optimizersInfo = describeLab({
   name: 'optimizers',
-  summary: 'Zig-zags and iteration counts on an ill-conditioned quadratic (κ vs √κ), and a saddle point where gradient descent stalls.',
+  summary: {
+    en: 'Zig-zags and iteration counts on an ill-conditioned quadratic (κ vs √κ), and a saddle point where gradient descent stalls.',
+    fr: 'Zigzags et nombres d\'itérations sur une quadratique mal conditionnée (κ contre √κ), et un point col où la descente de gradient stagne.',
+  },
   topics: ['optim-sgd', 'optim-momentum', 'optim-nesterov', 'optim-saddle-points'],
   params: PARAMS,
   usesTensorflow: false,

@@ -15,7 +15,10 @@ const PARAMS = [
 
 export const preprocessingInfo = describeLab({
   name: 'preprocessing',
-  summary: 'With all-positive inputs every weight gradient of a unit shares one sign: constrained, zig-zagging updates and slower convergence than with centred inputs.',
+  summary: {
+    en: 'With all-positive inputs every weight gradient of a unit shares one sign: constrained, zig-zagging updates and slower convergence than with centred inputs.',
+    fr: 'Avec des entrées toutes positives, tous les gradients des poids d\'une unité ont le même signe : des mises à jour contraintes, en zigzag, et une convergence plus lente qu\'avec des entrées centrées.',
+  },
   topics: ['preprocessing-centering', 'activation-sigmoid'],
   params: PARAMS,
   usesTensorflow: true,

@@ -15,7 +15,10 @@ const PARAMS = [
 
 export const regularizationInfo = describeLab({
   name: 'regularization',
-  summary: 'Inverted dropout keeps the expected activation; train/validation curves with and without dropout; batch statistics vs running estimates in batch norm.',
+  summary: {
+    en: 'Inverted dropout keeps the expected activation; train/validation curves with and without dropout; batch statistics vs running estimates in batch norm.',
+    fr: 'Le dropout inversé garde l\'activation attendue ; courbes d\'entraînement et de validation avec et sans dropout ; statistiques du batch contre estimations glissantes dans la batch norm.',
+  },
   topics: ['reg-dropout', 'reg-inverted-dropout', 'reg-stochasticity', 'batch-norm', 'batch-norm-test-mode'],
   params: PARAMS,
   usesTensorflow: true,

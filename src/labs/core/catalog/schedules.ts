@@ -17,7 +17,10 @@ const PARAMS = [
 
 export const schedulesInfo = describeLab({
   name: 'schedules',
-  summary: 'Step, exponential and 1/t decay: the curves, and the final loss of the same training run under each, against a constant rate.',
+  summary: {
+    en: 'Step, exponential and 1/t decay: the curves, and the final loss of the same training run under each, against a constant rate.',
+    fr: 'Décroissance par paliers, exponentielle et en 1/t : les courbes, et la perte finale d\'un même entraînement sous chacune, face à un taux constant.',
+  },
   topics: ['lr-step-decay', 'lr-exponential-decay', 'lr-inverse-time-decay'],
   params: PARAMS,
   usesTensorflow: true,

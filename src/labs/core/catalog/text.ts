@@ -23,7 +23,10 @@ const PARAMS = [
 
 export const textInfo = describeLab({
   name: 'text',
-  summary: "Tokenisation pitfalls (Hawai'i, didn't, Mr. Peters), stemming vs lemmatisation (better → good, meeting noun vs verb), English and French stop words.",
+  summary: {
+    en: "Tokenisation pitfalls (Hawai'i, didn't, Mr. Peters), stemming vs lemmatisation (better → good, meeting noun vs verb), English and French stop words.",
+    fr: 'Pièges de la tokenisation (Hawai\'i, didn\'t, Mr. Peters), racinisation contre lemmatisation (better → good, meeting nom ou verbe), mots vides anglais et français.',
+  },
   topics: ['text-denoising', 'text-tokenization', 'text-normalization', 'text-stemming', 'text-lemmatization', 'text-stop-words'],
   params: PARAMS,
   usesTensorflow: false,

@@ -17,7 +17,10 @@ const PARAMS = [
 
 export const weightInitInfo = describeLab({
   name: 'weight-init',
-  summary: 'Activations through 10 tanh/ReLU layers for small, large, Xavier and He initialisations; a homogeneous init keeps units identical.',
+  summary: {
+    en: 'Activations through 10 tanh/ReLU layers for small, large, Xavier and He initialisations; a homogeneous init keeps units identical.',
+    fr: 'Les activations à travers 10 couches tanh/ReLU pour des initialisations petites, grandes, de Xavier et de He ; une initialisation homogène garde les unités identiques.',
+  },
   topics: ['init-homogeneous', 'init-small-random', 'init-large-random', 'init-xavier', 'init-he', 'activation-tanh', 'activation-relu'],
   params: PARAMS,
   usesTensorflow: true,
