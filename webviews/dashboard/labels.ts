@@ -50,6 +50,8 @@ export interface DashboardLabels {
   readonly epochAxis: string;
   readonly lrEpochAxis: string;
   readonly stepAxis: string;
+  /** The legend's name of the per-step loss series. */
+  readonly stepLoss: string;
   readonly run: string;
   readonly layer: string;
   readonly activation: string;
@@ -120,6 +122,7 @@ export const LABELS: Readonly<Record<Language, DashboardLabels>> = {
     epochAxis: 'epoch',
     lrEpochAxis: 'epoch (learning rate in force from the start of each epoch)',
     stepAxis: 'step',
+    stepLoss: 'loss (step)',
     run: 'run',
     layer: 'layer',
     activation: 'activation',
@@ -195,6 +198,7 @@ export const LABELS: Readonly<Record<Language, DashboardLabels>> = {
     epochAxis: 'époque',
     lrEpochAxis: "époque (taux d'apprentissage en vigueur depuis le début de chaque époque)",
     stepAxis: 'pas',
+    stepLoss: 'perte (par pas)',
     run: 'entraînement',
     layer: 'couche',
     activation: 'activation',

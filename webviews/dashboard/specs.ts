@@ -57,7 +57,8 @@ function layerFacets(layout: Layout, runs: RunNames): { facet: object; columns: 
 export function trainingSpec(layout: Layout, runs?: RunNames): TopLevelSpec {
   const w = words();
   const x = { field: 'x', type: 'quantitative', title: w.epochAxis, scale: { zero: false } } as const;
-  const color = { field: 'series', type: 'nominal', title: null } as const;
+  const stepLossLabel = `datum.label === ${JSON.stringify(STEP_LOSS_SERIES)} ? ${JSON.stringify(w.stepLoss)} : datum.label`;
+  const color = { field: 'series', type: 'nominal', title: null, legend: { labelExpr: stepLossLabel } } as const;
   const dash = runDash(runs);
   const runTip = runs ? [{ field: 'run' }] : [];
   return {
