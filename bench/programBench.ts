@@ -2,7 +2,9 @@
  * Part of `npm run bench`: what watching costs a program run with `deepscope run`. The same plain tfjs
  * program (bench/programs/referenceMlpProgram.js, the reference MLP on wasm) runs under node and
  * under DeepScope with default probes, interleaved, best of 3; the program measures its own steps/s.
- * Adds to bench/results.json: programOverhead (ratio, target ≤ 1.05), programStepsPerSec { node, deepscope }.
+ * Adds to bench/results.json: programOverhead (node's time over DeepScope's per step), programStepsPerSec { node, deepscope }.
+ * Under node the program gets tfjs's own wasm kernels, under DeepScope DeepScope's faster ones (src/engine/wasm*.ts), so
+ * the ratio measures the kernels and the probes together; the probes alone are the training bench's probeShare.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
   const programOverhead = programStepsPerSec.node / programStepsPerSec.deepscope;
   console.log(`[program] node                   ${programStepsPerSec.node.toFixed(2)} steps/s  (runs: ${node.map((v) => v.toFixed(2)).join(', ')})`);
   console.log(`[program] deepscope run + probes ${programStepsPerSec.deepscope.toFixed(2)} steps/s  (runs: ${watched.map((v) => v.toFixed(2)).join(', ')})`);
-  console.log(`time ratio deepscope run / node: ${programOverhead.toFixed(3)}  (probes cost ${((programOverhead - 1) * 100).toFixed(1)}%; target ≤ 5%)`);
+  console.log(
+    `time ratio deepscope run / node: ${programOverhead.toFixed(3)}  (DeepScope's wasm kernels and its probes against tfjs's own kernels: ${(1 / programOverhead).toFixed(2)}× node's speed; the probes' own cost is the training bench's)`,
+  );
   const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(RESULTS, `${JSON.stringify({ ...results, programOverhead, programStepsPerSec }, null, 2)}\n`);
 }
