@@ -83,4 +83,4 @@ print(f"without watcher: {plain_rate:.1f} steps/s at best (rounds {', '.join(f'{
 print(f"with watcher:    {watched_rate:.1f} steps/s at best (rounds {', '.join(f'{STEPS / wall:.1f}' for wall, _ in with_watcher)})")
 print(f"step time with / without, median of {ROUNDS} paired rounds: CPU time {cpu_ratio:.3f}, wall clock {wall_ratio:.3f} (goal <= 1.05)")
 if "--json" in sys.argv:
-    print(json.dumps({"cpuRatio": cpu_ratio, "wallRatio": wall_ratio, "stepsPerSec": {"plain": plain_rate, "watched": watched_rate}}))
+    print(json.dumps({"cpuRatio": cpu_ratio, "wallRatio": wall_ratio, "probeEvery": PROBE_EVERY, "stepsPerSec": {"plain": plain_rate, "watched": watched_rate}}))
