@@ -76,6 +76,14 @@ class BackwardWithoutUpdatesTest(unittest.TestCase):
         self.assertIn("no training to watch", outcome.records[-1]["message"])
 
 
+class NamedBackwardArgumentTest(unittest.TestCase):
+    def test_backward_called_with_tensors_as_a_keyword_runs_and_is_watched(self):
+        plain, watched = run_plain("named_backward.py"), run_fixture("named_backward.py")
+        self.assertEqual(watched.code, 0, watched.stderr)
+        self.assertEqual(printed_losses(watched), printed_losses(plain))
+        self.assertEqual([loss["loss"] for loss in step_losses(watched)], printed_losses(plain))
+
+
 class WatchedHandLoopTest(unittest.TestCase):
     def test_only_the_watched_models_backward_passes_are_its_steps(self):
         with tempfile.TemporaryDirectory() as folder:
