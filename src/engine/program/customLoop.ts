@@ -1,6 +1,6 @@
 /**
  * Custom training loops (`optimizer.minimize(f)` instead of `fit`) are watched once the program calls
- * `watch(model)` from `deepscope`. Each `minimize` that updates the model's weights is one step: its
+ * `watch(model)` from `deepscope`; `model.trainOnBatch` loops are watched without it (the first model they train). Each `minimize` that updates the model's weights is one step: its
  * loss is the one `minimize` computes (asked for with returnCost and freed when the program did not ask).
  * Probes look at the activations on the first rows of the first input the model is called with, and at
  * the gradients of the program's own loss function, evaluated again under a seeded Math.random so the
@@ -46,6 +46,17 @@ export class CustomLoopWatch {
       cost.dispose();
       return null;
     };
+    // trainOnBatch (GANs, reinforcement learning) steps through minimize: the first model it trains is
+    // watched as if the program had called watch(model). Sequential's delegates to its inner model, which
+    // then finds the Sequential watched already.
+    const batchStep = (model: tf.LayersModel, x: tf.Tensor | tf.Tensor[] | Record<string, tf.Tensor>): void => this.trainOnBatchStarts(model, x);
+    for (const prototype of [tf.LayersModel.prototype, tf.Sequential.prototype]) {
+      const trainOnBatch = prototype.trainOnBatch;
+      prototype.trainOnBatch = function (this: tf.LayersModel, x, y) {
+        batchStep(this, x);
+        return trainOnBatch.call(this, x, y);
+      };
+    }
   }
 
   dispose(): void {
@@ -67,6 +78,12 @@ export class CustomLoopWatch {
       };
     }
     return model;
+  }
+
+  private trainOnBatchStarts(model: tf.LayersModel, x: tf.Tensor | tf.Tensor[] | Record<string, tf.Tensor>): void {
+    if (!this.model) this.watch(model);
+    const first = x instanceof tf.Tensor ? x : Array.isArray(x) ? x[0] : Object.values(x)[0];
+    if (this.model === model && !this.probeInput && first instanceof tf.Tensor) this.probeInput = tf.keep(first.slice(0, Math.min(PROBE_SAMPLES, first.shape[0] ?? 0)));
   }
 
   private minimizeStep(optimizer: tf.Optimizer, run: () => tf.Scalar, f: () => tf.Scalar, varList?: tf.Variable[]): tf.Scalar {

@@ -150,3 +150,20 @@ test('a program written for babel-node (import/export in a CommonJS package, ext
   assert.equal(hidden.source?.line, lineOf(model, 'model.add(tf.layers.dense({'));
   assert.equal(run.records.filter((record) => record.type === 'epoch').length, 2);
 });
+
+test('a trainOnBatch loop with no watch(): each batch is a step, probes on the program\'s batch, output unchanged', async () => {
+  const file = path.join(PROGRAMS, 'train-on-batch.js');
+  const [watched, plain] = [await runProgram(file), runWithNode(file)];
+  assert.equal(watched.outcome.exitCode, 0, watched.stderr);
+  assert.equal(watched.stdout, plain.stdout, 'the same losses, batch by batch');
+  for (const record of watched.records) assert.equal(matchesSchema(JSON.parse(encodeRecord(record))), undefined, record.type);
+  const printed = [...plain.stdout.matchAll(/loss (\d\.\d+)/g)].map((match) => Number(match[1]));
+  const steps = watched.records.flatMap((record) => (record.type === 'steps' ? record.losses : []));
+  assert.equal(steps.length, 18, 'one step per trainOnBatch');
+  steps.forEach((step, index) => assert.ok(Math.abs(step.loss - printed[index]) < 1e-5, `step ${index}: ${step.loss} vs printed ${printed[index]}`));
+  const probes = watched.records.filter((record) => record.type === 'probe');
+  assert.equal(probes.length, 4, 'every 5 steps: 0, 5, 10, 15');
+  const hidden = startOf(watched.records).layers[0];
+  assert.equal(hidden.source?.line, lineOf(file, 'discriminator.add(tf.layers.dense({ inputShape: [3]'));
+  assert.equal(watched.records.at(-1)?.type, 'end');
+});
