@@ -11,6 +11,7 @@ import type { SourceSite } from '../../runs/core/trainingData';
 import { ModelProbe } from '../probes/modelProbe';
 import { seedMathRandom } from '../seededMath';
 import type { TrainEmit } from '../train';
+import { installAppliedGradients, type AppliedGradients } from './appliedGradients';
 import { layerSource } from './layerSources';
 import { PROBE_SAMPLES } from './probeBatch';
 import { probeableLayers, programStart } from './programStart';
@@ -23,6 +24,8 @@ export class CustomLoopWatch {
   private probe: ModelProbe | undefined;
   private step = 0;
   private site: SourceSite | undefined;
+  /** Inside minimize or a watched step: gradients taken and applied there are not the program's own steps. */
+  private busy = false;
 
   constructor(
     private readonly options: WatchOptions,
@@ -57,6 +60,7 @@ export class CustomLoopWatch {
         return trainOnBatch.call(this, x, y);
       };
     }
+    installAppliedGradients((applied) => this.appliedStep(applied), () => this.busy);
   }
 
   dispose(): void {
@@ -87,26 +91,63 @@ export class CustomLoopWatch {
   }
 
   private minimizeStep(optimizer: tf.Optimizer, run: () => tf.Scalar, f: () => tf.Scalar, varList?: tf.Variable[]): tf.Scalar {
+    return this.whileBusy(() => {
+      let cost: tf.Scalar | undefined;
+      const minimized = (): tf.Scalar => (cost = run());
+      // fit() steps through minimize too: a model that fit trains is the fit watcher's run.
+      if (!this.stepsModel(varList?.map((variable) => variable.name))) return minimized();
+      this.watchedStep(optimizer, minimized, () => cost?.dataSync()[0], f);
+      return cost as unknown as tf.Scalar;
+    });
+  }
+
+  private whileBusy<T>(work: () => T): T {
+    const was = this.busy;
+    this.busy = true;
+    try {
+      return work();
+    } finally {
+      this.busy = was;
+    }
+  }
+
+  private appliedStep({ optimizer, names, apply, loss, f }: AppliedGradients): void {
+    if (!this.stepsModel(names)) return apply();
+    this.watchedStep(optimizer, apply, loss, f);
+  }
+
+  /** Whether an update of these variables (all trainable ones when no list is given) is a step of the watched run. */
+  private stepsModel(names: readonly string[] | undefined): boolean {
     const model = this.model;
-    // fit() steps through minimize too: a model that fit trains is the fit watcher's run.
-    if (!model || this.fitRunExists() || !this.updates(model, varList)) return run();
-    const probeStep = this.step % this.options.probeEverySteps === 0;
-    if (probeStep) this.probe?.snapshotWeights();
-    const cost = run();
-    if (!this.probe && this.probeInput) this.begin(model, optimizer);
-    if (this.probe) {
-      this.emit({ type: 'steps', losses: [{ step: this.step, epoch: this.step, loss: cost.dataSync()[0] }] });
-      if (probeStep) {
-        const restore = seedMathRandom(this.step + 1);
-        try {
-          this.emit({ type: 'probe', ...this.probe.measure(this.step, this.step, f) });
-        } finally {
-          restore();
+    if (!model || this.fitRunExists()) return false;
+    if (!names) return true;
+    const updated = new Set(names);
+    return model.trainableWeights.some((weight) => updated.has((weight.read() as tf.Variable).name));
+  }
+
+  /** One step of the watched model: the update, its loss, and every probeEverySteps steps a probe evaluating `f` again. */
+  private watchedStep(optimizer: tf.Optimizer, update: () => void, loss: () => number | undefined, f: (() => tf.Scalar) | undefined): void {
+    const model = this.model;
+    if (!model) return update();
+    this.whileBusy(() => {
+      const probeStep = this.step % this.options.probeEverySteps === 0;
+      if (probeStep) this.probe?.snapshotWeights();
+      update();
+      if (!this.probe && this.probeInput) this.begin(model, optimizer);
+      if (this.probe) {
+        const value = loss();
+        if (value !== undefined) this.emit({ type: 'steps', losses: [{ step: this.step, epoch: this.step, loss: value }] });
+        if (probeStep && f) {
+          const restore = seedMathRandom(this.step + 1);
+          try {
+            this.emit({ type: 'probe', ...this.probe.measure(this.step, this.step, f) });
+          } finally {
+            restore();
+          }
         }
       }
-    }
-    this.step += 1;
-    return cost;
+      this.step += 1;
+    });
   }
 
   private begin(model: tf.LayersModel, optimizer: tf.Optimizer): void {
@@ -126,12 +167,5 @@ export class CustomLoopWatch {
         sites: { model: this.site },
       }),
     );
-  }
-
-  /** Whether this minimize updates the model's weights (all trainable variables when no list is given). */
-  private updates(model: tf.LayersModel, varList?: tf.Variable[]): boolean {
-    if (!varList) return true;
-    const names = new Set(varList.map((variable) => variable.name));
-    return model.trainableWeights.some((weight) => names.has((weight.read() as tf.Variable).name));
   }
 }

@@ -167,3 +167,21 @@ test('a trainOnBatch loop with no watch(): each batch is a step, probes on the p
   assert.equal(hidden.source?.line, lineOf(file, 'discriminator.add(tf.layers.dense({ inputShape: [3]'));
   assert.equal(watched.records.at(-1)?.type, 'end');
 });
+
+test('a variableGrads + applyGradients loop after watch(model): each applyGradients is a step with the loss the program took', async () => {
+  const file = path.join(PROGRAMS, 'apply-gradients.js');
+  const [watched, plain] = [await runProgram(file), runWithNode(file)];
+  assert.equal(watched.outcome.exitCode, 0, watched.stderr);
+  assert.equal(watched.stdout, plain.stdout, 'the same losses as without DeepScope');
+  const printed = (/^losses (.*)$/m.exec(plain.stdout)?.[1] ?? '').split(' ').map(Number);
+  const steps = watched.records.flatMap((record) => (record.type === 'steps' ? record.losses : []));
+  assert.deepEqual(steps.map((loss) => loss.step), Array.from({ length: 12 }, (_, i) => i));
+  steps.forEach((step, index) => assert.ok(Math.abs(step.loss - printed[index]) < 1e-5, `step ${index}: ${step.loss} vs ${printed[index]}`));
+  const probes = watched.records.filter((record) => record.type === 'probe');
+  assert.equal(probes.length, 3, 'steps 0, 5 and 10');
+  const kernels = probes.map((probe) => (probe.type === 'probe' ? probe.layers[0].weights[0] : undefined));
+  assert.ok(kernels.every((kernel) => kernel?.gradient !== undefined), 'gradients of the program\'s own loss');
+  // The first probe starts the run, after its step's update: the ratio needs the weights from before one.
+  assert.ok(kernels.slice(1).every((kernel) => kernel?.updateRatio !== undefined && kernel.updateRatio > 0), 'update ratios of the applied gradients');
+  assert.equal(startOf(watched.records).layers[0].source?.line, lineOf(file, 'network.add(tf.layers.dense({ inputShape: [2]'));
+});
