@@ -23,5 +23,5 @@ export function describeOptions(options: ScaffoldOptions): string {
     labelOf(optimizers(), options.optimizer),
     l10n.t('{0} from {1}', labelOf(schedules(), options.schedule).toLowerCase(), options.learningRate),
     ...extras,
-  ].join('; ');
+  ].join(l10n.t('; ')); // French puts a space before the semicolon
 }

@@ -83,7 +83,7 @@ function reportBadRows(name: string, parsed: ParsedCsv, source: CsvSource, task:
   if (bad.length === 0) {
     return;
   }
-  const shown = bad.slice(0, 5).map((row) => vscode.l10n.t('line {0}: {1}', row.line, row.message)).join('; ');
+  const shown = bad.slice(0, 5).map((row) => vscode.l10n.t('line {0}: {1}', row.line, row.message)).join(vscode.l10n.t('; '));
   const more = bad.length > 5 ? vscode.l10n.t(' (and {0} more)', bad.length - 5) : '';
   void vscode.window.showWarningMessage(
     vscode.l10n.t('{0}: {1} row(s) cannot be used — {2}{3}. The model will refuse to train until they are fixed or removed.', name, bad.length, shown, more),
