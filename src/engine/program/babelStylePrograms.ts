@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { loaderExtensions, toCommonJs } from './typescriptPrograms';
 
 /** A line that starts with an `import` or `export` statement (not `import(`, which CommonJS has too). */
-const MODULE_SYNTAX = /^[ \t]*(import[ \t]*[\w*{'"]|export[ \t]+[\w*{]|export[ \t]*\{)/m;
+const MODULE_SYNTAX = /^[ \t]*(import([ \t]+[\w*{]|[ \t]*[{'"*])|export([ \t]+[\w*{]|[ \t]*[{*]))/m;
 
 export function installBabelStyleJavaScript(): void {
   process.setSourceMapsEnabled(true);
